@@ -1,0 +1,36 @@
+"""Helpers shared by the command modules: database choice and output writing."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..database import Database, load_database
+from ..errors import DatabaseError
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="DIR",
+        type=Path,
+        help="use the license database in DIR instead of the one shipped with modelclear",
+    )
+
+
+def add_format_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
+
+
+def database(args: argparse.Namespace) -> Database:
+    try:
+        return load_database(args.db)
+    except FileNotFoundError as err:
+        raise DatabaseError(str(err)) from None
+
+
+def write(text: str) -> None:
+    sys.stdout.write(text)

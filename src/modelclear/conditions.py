@@ -1,0 +1,166 @@
+"""Three-valued evaluation of clause conditions: TRUE, FALSE or UNKNOWN. Pure: no I/O.
+
+A comparison on a fact that was not declared is UNKNOWN, and the outcome names that fact.
+``all`` is FALSE as soon as one part is FALSE, ``any`` is TRUE as soon as one part is TRUE
+(Kleene's strong logic), so a fact that cannot change the answer is never asked for.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .license import AllOf, AnyOf, Condition, Not, Test, normalise_name
+
+#: A derivative's license expression in disjunctive normal form: each alternative is the set
+#: of license ids that apply together (see ``engine``).
+LicenseAlternatives = tuple[frozenset[str], ...]
+
+#: Fact path -> value, or ``None`` when not declared.
+Facts = Mapping[str, object]
+
+
+class Truth(enum.Enum):
+    FALSE = 0
+    UNKNOWN = 1
+    TRUE = 2
+
+    def __invert__(self) -> Truth:
+        return {Truth.TRUE: Truth.FALSE, Truth.FALSE: Truth.TRUE}.get(self, Truth.UNKNOWN)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A condition's truth value; when UNKNOWN, the undeclared facts that left it open."""
+
+    truth: Truth
+    missing: frozenset[str] = frozenset()
+
+
+_TRUE = Outcome(Truth.TRUE)
+_FALSE = Outcome(Truth.FALSE)
+
+
+def evaluate(condition: Condition, facts: Facts) -> Outcome:
+    """Evaluate ``condition`` over ``facts``."""
+    if condition == "always":
+        return _TRUE
+    if isinstance(condition, Test):
+        return _test(condition, facts)
+    if isinstance(condition, Not):
+        inner = evaluate(condition.not_, facts)
+        return Outcome(~inner.truth, inner.missing)
+    if isinstance(condition, AllOf):
+        return _combine([evaluate(c, facts) for c in condition.all], decisive=Truth.FALSE)
+    if isinstance(condition, AnyOf):
+        return _combine([evaluate(c, facts) for c in condition.any], decisive=Truth.TRUE)
+    raise TypeError(f"not a condition: {condition!r}")
+
+
+def _combine(parts: list[Outcome], *, decisive: Truth) -> Outcome:
+    if any(p.truth is decisive for p in parts):
+        return Outcome(decisive)
+    unknown = [p for p in parts if p.truth is Truth.UNKNOWN]
+    if unknown:
+        return Outcome(Truth.UNKNOWN, frozenset().union(*(p.missing for p in unknown)))
+    return Outcome(~decisive)
+
+
+def _test(test: Test, facts: Facts) -> Outcome:
+    value = facts.get(test.field)
+    if value is None:
+        return Outcome(Truth.UNKNOWN, frozenset({test.field}))
+    return _TRUE if _compare(test, value) else _FALSE
+
+
+def _compare(test: Test, value: object) -> bool:
+    op, expected = test.op, test.value
+    if op == "eq":
+        return value == expected
+    if op == "in_":
+        return value in test.values
+    if op == "any_in":
+        assert isinstance(value, (frozenset, set, tuple, list))
+        return any(item in test.values for item in value)
+    if op == "startswith":
+        assert isinstance(value, str)
+        return normalise_name(value).startswith(normalise_name(expected))
+    if op == "includes_license":
+        assert isinstance(value, tuple)
+        return bool(value) and all(expected in alternative for alternative in value)
+    assert isinstance(value, int) and isinstance(expected, int)
+    if op == "ne":
+        return value != expected
+    if op == "gt":
+        return value > expected
+    if op == "ge":
+        return value >= expected
+    if op == "lt":
+        return value < expected
+    if op == "le":
+        return value <= expected
+    raise AssertionError(f"unhandled operator {op}")
+
+
+# --------------------------------------------------------------------------- description
+
+_OP_TEXT = {
+    "ne": "is not",
+    "gt": ">",
+    "ge": ">=",
+    "lt": "<",
+    "le": "<=",
+    "in_": "is in",
+    "any_in": "includes any of",
+    "startswith": "starts with",
+    "includes_license": "includes",
+}
+
+
+def fact_label(path: str) -> str:
+    """``profile.commercial`` -> ``commercial``; model facts keep their prefix."""
+    return path.removeprefix("profile.")
+
+
+def describe(condition: Condition) -> str:
+    """A one-line reading of a condition, e.g. ``redistributes_weights is true``."""
+    return _describe(condition, top=True)
+
+
+def _describe(condition: Condition, *, top: bool = False) -> str:
+    if condition == "always":
+        return "always"
+    if isinstance(condition, Test):
+        return _describe_test(condition)
+    if isinstance(condition, Not):
+        return f"not ({_describe(condition.not_, top=True)})"
+    joiner, parts = (
+        (" and ", condition.all) if isinstance(condition, AllOf) else (" or ", condition.any)
+    )
+    text = joiner.join(_describe(p) for p in parts)
+    return text if top or len(parts) == 1 else f"({text})"
+
+
+def _describe_test(test: Test) -> str:
+    label = fact_label(test.field)
+    op, value = test.op, test.value
+    if op == "eq":
+        if isinstance(value, bool):
+            return f"{label} is {'true' if value else 'false'}"
+        return f"{label} is {_fmt(value)}"
+    if isinstance(value, tuple):
+        shown = value[0] if len(value) == 1 else "[" + ", ".join(value) + "]"
+        if op == "any_in" and len(value) == 1:
+            return f"{label} includes {shown}"
+        return f"{label} {_OP_TEXT[op]} {shown}"
+    return f"{label} {_OP_TEXT[op]} {_fmt(value)}"
+
+
+def _fmt(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return f'"{value}"' if isinstance(value, str) else str(value)
+

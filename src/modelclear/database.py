@@ -1,0 +1,256 @@
+"""Loading and validating the license database, and looking things up in it.
+
+Layout of a database directory (``license_db/`` in the source tree and in the wheel)::
+
+    database.yaml        format version and the modelclear versions it needs
+    territories.yaml     country codes and regions
+    licenses/<id>.yaml   one license version per file; file name == id
+    models/<name>.yaml   known models: license and base models
+
+Every fault in every file is gathered and reported at once (``DatabaseError.problems``).
+The default database is parsed once per process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import functools
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.version import Version
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from ._version import __version__
+from .errors import DatabaseError
+from .license import License, iter_tests
+from .model import ModelFile, ModelRecord
+from .resources import db_root
+from .territories import Territories, load_territories
+from .validation import load_yaml_text, read_text, validate_model
+
+if TYPE_CHECKING:
+    from license_expression import Licensing
+
+#: The database layout this version of modelclear reads.
+FORMAT = 1
+
+
+class DatabaseMeta(BaseModel):
+    """``database.yaml``: which layout the files follow and which modelclear can read them."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    format: int
+    requires_modelclear: str
+    updated: dt.date
+
+    @field_validator("requires_modelclear")
+    @classmethod
+    def _specifier(cls, value: str) -> str:
+        try:
+            SpecifierSet(value)
+        except InvalidSpecifier:
+            raise ValueError(f"`{value}` is not a version specifier such as `>=0.1`") from None
+        return value
+
+
+@dataclass(frozen=True)
+class Database:
+    """The licenses, models and territories, indexed for lookup (case-insensitive)."""
+
+    root: Path
+    meta: DatabaseMeta
+    territories: Territories
+    licenses: Mapping[str, License]
+    models: Mapping[str, ModelRecord]
+    _license_names: Mapping[str, str] = field(repr=False)
+    _model_names: Mapping[str, str] = field(repr=False)
+
+    def license(self, name: str) -> License | None:
+        """The license an id, SPDX id or alias names, ignoring case; ``None`` if unknown."""
+        key = self._license_names.get(name.strip().lower())
+        return self.licenses[key] if key is not None else None
+
+    def model(self, name: str) -> ModelRecord | None:
+        """The model a Hub id names (``org/name``, or ``name`` alone if unambiguous)."""
+        key = self._model_names.get(name.strip().lower())
+        return self.models[key] if key is not None else None
+
+    def suggest(self, name: str, n: int = 3) -> tuple[str, ...]:
+        """License ids whose names are close to ``name``, best first."""
+        lowered = name.strip().lower()
+        close = difflib.get_close_matches(lowered, list(self._license_names), n=n * 3, cutoff=0.6)
+        return tuple(dict.fromkeys(self._license_names[c] for c in close))[:n]
+
+    @functools.cached_property
+    def licensing(self) -> Licensing:
+        """A license-expression ``Licensing`` whose symbols are this database's licenses."""
+        from license_expression import LicenseSymbol, Licensing
+
+        symbols = [
+            LicenseSymbol(lic.id, aliases=tuple(n for n in lic.names if n != lic.id))
+            for lic in self.licenses.values()
+        ]
+        return Licensing(symbols)
+
+    def __iter__(self) -> Iterator[License]:
+        return iter(self.licenses.values())
+
+
+def load_database(root: str | Path | None = None) -> Database:
+    """Load and validate a database directory (the shipped one by default, read once)."""
+    path = Path(root) if root is not None else db_root()
+    return _load_cached(str(path.resolve()))
+
+
+@functools.cache
+def _load_cached(root: str) -> Database:
+    return _load(Path(root))
+
+
+def _label(root: Path, path: Path) -> str:
+    return path.relative_to(root.parent).as_posix()
+
+
+def _read(root: Path, path: Path, problems: list[str]) -> Any:
+    where = _label(root, path)
+    try:
+        return load_yaml_text(read_text(path, where), where)
+    except ValueError as err:
+        problems.append(str(err))
+        return None
+
+
+def _load(root: Path) -> Database:
+    if not root.is_dir():
+        raise DatabaseError(f"{root}: not a license database directory")
+    problems: list[str] = []
+
+    meta_path = root / "database.yaml"
+    meta_data = _read(root, meta_path, problems)
+    meta, found = validate_model(DatabaseMeta, meta_data, _label(root, meta_path))
+    problems += found
+    if isinstance(meta, DatabaseMeta):
+        if meta.format != FORMAT:
+            problems.append(
+                f"{_label(root, meta_path)}: format: this modelclear reads format {FORMAT}, "
+                f"the database is format {meta.format}"
+            )
+        if Version(__version__) not in SpecifierSet(meta.requires_modelclear):
+            problems.append(
+                f"{_label(root, meta_path)}: requires_modelclear: the database needs modelclear "
+                f"`{meta.requires_modelclear}`, this is {__version__}"
+            )
+
+    try:
+        territories = load_territories(root / "territories.yaml")
+    except DatabaseError as err:
+        raise DatabaseError([*problems, *err.problems]) from None
+    context = {"territories": territories}
+
+    licenses: dict[str, License] = {}
+    for path in sorted((root / "licenses").glob("*.yaml")):
+        where = _label(root, path)
+        record, found = validate_model(License, _read(root, path, problems), where, context=context)
+        problems += found
+        if not isinstance(record, License):
+            continue
+        if record.id != path.stem:
+            problems.append(f"{where}: id: `{record.id}` differs from the file name `{path.stem}`")
+        elif record.id in licenses:
+            problems.append(f"{where}: id: duplicate license id `{record.id}`")
+        else:
+            licenses[record.id] = record
+
+    models: dict[str, ModelRecord] = {}
+    for path in sorted((root / "models").glob("*.yaml")):
+        where = _label(root, path)
+        file, found = validate_model(ModelFile, _read(root, path, problems), where)
+        problems += found
+        if not isinstance(file, ModelFile):
+            continue
+        for i, record in enumerate(file.models):
+            if record.id.lower() in (m.lower() for m in models):
+                problems.append(f"{where}: models[{i}].id: duplicate model id `{record.id}`")
+            else:
+                models[record.id] = record
+
+    license_names = _index_licenses(root, licenses, problems)
+    model_names = _index_models(models)
+    db = Database(root, meta, territories, licenses, models, license_names, model_names)  # type: ignore[arg-type]
+    _check_references(db, problems)
+    if problems:
+        raise DatabaseError(problems)
+    return db
+
+
+def _index_licenses(root: Path, licenses: Mapping[str, License], problems: list[str]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for lic in licenses.values():
+        for name in lic.names:
+            key = name.lower()
+            owner = names.get(key)
+            if owner is not None and owner != lic.id:
+                problems.append(
+                    f"{root.name}/licenses/{lic.id}.yaml: aliases: `{name}` also names `{owner}`"
+                )
+            names[key] = lic.id
+    return names
+
+
+def _index_models(models: Mapping[str, ModelRecord]) -> dict[str, str]:
+    names: dict[str, str] = {m.lower(): m for m in models}
+    short: dict[str, list[str]] = {}
+    for model_id in models:
+        short.setdefault(model_id.split("/", 1)[1].lower(), []).append(model_id)
+    for name, ids in short.items():
+        if len(ids) == 1 and name not in names:
+            names[name] = ids[0]
+    return names
+
+
+def _check_references(db: Database, problems: list[str]) -> None:
+    """Cross-file checks: licenses named in conditions and base models exist; no cycles.
+
+    The license expressions of models are checked by the lint (``modelclear db lint``), which
+    needs the expression parser that a plain load does not import.
+    """
+    for lic in db:
+        for i, clause in enumerate(lic.clauses):
+            for test in iter_tests(clause.when):
+                if test.includes_license is not None and test.includes_license not in db.licenses:
+                    problems.append(
+                        f"{db.root.name}/licenses/{lic.id}.yaml: clauses[{i}] `{clause.id}`: "
+                        f"includes_license: `{test.includes_license}` is not a license id"
+                    )
+    for model in db.models.values():
+        where = f"{db.root.name}/models: `{model.id}`"
+        for base in model.base_models:
+            if db.model(base) is None:
+                problems.append(f"{where}: base_models: unknown model `{base}`")
+        if _has_cycle(db, model.id):
+            problems.append(f"{where}: base_models: the lineage loops back to this model")
+
+
+def _has_cycle(db: Database, start: str) -> bool:
+    seen: set[str] = set()
+    stack = [start]
+    while stack:
+        current = db.model(stack.pop())
+        if current is None:
+            continue
+        for base in current.base_models:
+            found = db.model(base)
+            if found is None:
+                continue
+            if found.id == start:
+                return True
+            if found.id not in seen:
+                seen.add(found.id)
+                stack.append(found.id)
+    return False

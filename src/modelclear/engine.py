@@ -1,0 +1,344 @@
+"""``check_use``: evaluate every clause of every license that binds a model, and combine.
+
+The engine knows clause kinds and conditions, never license names. Combining rules:
+
+* a license expression's ``AND`` needs every license; ``OR`` lets the licensee choose, so the
+  alternative with the best verdict is taken and reported as ``chosen``;
+* the lineage's licenses are joined by ``AND``: a derivative stays bound by its bases;
+* within one alternative the worst verdict wins:
+  ``conflict`` > ``needs-review`` > ``allowed-with-obligations`` > ``allowed``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .conditions import Facts, LicenseAlternatives, Truth, describe, evaluate, fact_label
+from .database import Database, load_database
+from .license import Clause, License
+from .lineage import Node, Subject, resolve
+from .model import ModelFacts
+from .profile import UseProfile
+from .report import Alternative, Finding, LineageStep, MissingFact, Report, UnknownLicense
+from .vocab import ClauseKind, Verdict
+
+if TYPE_CHECKING:
+    from license_expression import LicenseExpression
+
+
+def check_use(
+    model: str,
+    profile: UseProfile | Mapping[str, Any] | None = None,
+    *,
+    facts: ModelFacts | Mapping[str, Any] | None = None,
+    database: Database | None = None,
+) -> Report:
+    """Check a planned use of ``model`` against every license that binds it.
+
+    ``model`` is a known model id (``meta-llama/Llama-3.2-11B-Vision``), a license id or alias
+    (``llama3.1``, ``Apache-2.0``), or an SPDX expression over them. ``profile`` declares the
+    use; what it leaves undeclared is reported as missing, never assumed. ``facts`` declares or
+    overrides facts about the model itself (``multimodal``). Never raises for an unknown
+    license: the verdict is then ``needs-review``.
+    """
+    db = database if database is not None else load_database()
+    use = _as_profile(profile)
+    subject = resolve(model, db)
+    model_facts = _merge_facts(subject.facts, facts)
+    fact_map = build_facts(use, model_facts, db)
+
+    parsed = [_parse_node(node, db) for node in subject.nodes]
+    alternatives = _alternatives(parsed, db)
+    evaluations = [_evaluate(alt, fact_map, db, parsed) for alt in alternatives]
+    best = min(range(len(evaluations)), key=lambda i: evaluations[i].sort_key(i))
+    chosen = evaluations[best]
+    return Report(
+        subject=model,
+        model=subject.model.id if subject.model else None,
+        lineage=_lineage(subject),
+        license_expression=_joined_expression(parsed, db),
+        licenses=tuple(chosen.license_ids),
+        chosen=chosen.expression if len(evaluations) > 1 else None,
+        alternatives=tuple(Alternative(expression=e.expression, verdict=e.verdict) for e in evaluations)
+        if len(evaluations) > 1
+        else (),
+        verdict=chosen.verdict,
+        conflicts=tuple(chosen.conflicts),
+        obligations=tuple(chosen.obligations),
+        missing_facts=chosen.missing_facts(db),
+        unknown_licenses=tuple(chosen.unknown),
+        profile=use.declared(),
+        model_facts=model_facts.model_dump(mode="json", exclude_none=True),
+    )
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def _as_profile(profile: UseProfile | Mapping[str, Any] | None) -> UseProfile:
+    if profile is None:
+        return UseProfile()
+    if isinstance(profile, UseProfile):
+        return profile
+    return UseProfile.from_mapping(profile)
+
+
+def _merge_facts(known: ModelFacts, given: ModelFacts | Mapping[str, Any] | None) -> ModelFacts:
+    if given is None:
+        return known
+    override = given if isinstance(given, ModelFacts) else ModelFacts.from_mapping(given)
+    merged = known.model_dump(exclude_none=True) | override.model_dump(exclude_none=True)
+    return ModelFacts(**merged)
+
+
+def build_facts(profile: UseProfile, model: ModelFacts, db: Database) -> dict[str, object]:
+    """The fact map conditions are evaluated over; ``None`` marks an undeclared fact."""
+    facts: dict[str, object] = {
+        f"profile.{name}": getattr(profile, name) for name in UseProfile.model_fields
+    }
+    facts.update({f"model.{name}": getattr(model, name) for name in ModelFacts.model_fields})
+    if profile.deployment_territories is not None:
+        codes: set[str] = set()
+        for name in profile.deployment_territories:
+            codes |= db.territories.expand(name)
+        facts["profile.deployment_territories"] = frozenset(codes)
+    facts["profile.use_cases"] = frozenset(u.value for u in profile.use_cases)
+    if profile.derivative_license is not None:
+        facts["profile.derivative_license"] = license_alternatives(profile.derivative_license, db)
+    return facts
+
+
+def license_alternatives(text: str, db: Database) -> LicenseAlternatives:
+    """The ways an expression can be satisfied, each a set of license ids (unknown keys kept)."""
+    known = db.license(text)
+    if known is not None:
+        return (frozenset({known.id}),)
+    from license_expression import ExpressionError
+
+    try:
+        expr = db.licensing.parse(text)
+    except (ExpressionError, AttributeError, TypeError):
+        return (frozenset({text.strip().lower()}),)
+    if expr is None:
+        return ()
+    return tuple(frozenset(keys) for keys in _dnf_keys(expr, db))
+
+
+# --------------------------------------------------------------------------- expressions
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    node: Node
+    expression: LicenseExpression | None  # None when the text is not an expression
+    error: str | None = None
+
+
+def _parse_node(node: Node, db: Database) -> _Parsed:
+    known = db.license(node.expression)
+    text = known.id if known is not None else node.expression
+    from license_expression import ExpressionError
+
+    try:
+        expr = db.licensing.parse(text)
+    except (ExpressionError, AttributeError, TypeError) as err:
+        return _Parsed(node, None, f"not a license id or SPDX expression ({err})")
+    if expr is None:
+        return _Parsed(node, None, "no license given")
+    return _Parsed(node, expr)
+
+
+def _included(item: _Parsed, db: Database) -> bool:
+    """A base model's license binds the derivative unless none of its licenses says so."""
+    if not item.node.is_base or item.expression is None:
+        return True
+    keys = db.licensing.license_keys(item.expression)
+    found = [db.licenses.get(k) for k in keys]
+    return any(lic is None or lic.binds_derivatives for lic in found)
+
+
+def _dnf_keys(expr: LicenseExpression, db: Database) -> list[list[str]]:
+    """Alternatives of ``expr`` in disjunctive normal form, in order of first appearance."""
+    licensing = db.licensing
+    normal = licensing.dnf(expr)
+    branches = normal.args if isinstance(normal, licensing.OR) else (normal,)
+    order = {key: i for i, key in reversed(list(enumerate(_symbol_keys(expr, licensing))))}
+    out: list[list[str]] = []
+    for branch in branches:
+        keys = list(dict.fromkeys(_symbol_keys(branch, licensing)))
+        keys.sort(key=lambda k: order.get(k, len(order)))
+        if keys not in out:
+            out.append(keys)
+    out.sort(key=lambda keys: [order.get(k, len(order)) for k in keys])
+    return out
+
+
+def _symbol_keys(expr: LicenseExpression, licensing: Any) -> list[str]:
+    return [_symbol_key(s) for s in licensing.license_symbols(expr, unique=False)]
+
+
+def _symbol_key(symbol: Any) -> str:
+    from license_expression import LicenseWithExceptionSymbol
+
+    if isinstance(symbol, LicenseWithExceptionSymbol):
+        return f"{symbol.license_symbol.key} WITH {symbol.exception_symbol.key}"
+    return str(symbol.key)
+
+
+@dataclass(frozen=True)
+class _Alt:
+    keys: tuple[str, ...]
+    unparsed: tuple[_Parsed, ...] = ()
+
+
+def _alternatives(parsed: list[_Parsed], db: Database) -> list[_Alt]:
+    included = [p for p in parsed if _included(p, db)]
+    broken = tuple(p for p in included if p.expression is None)
+    exprs = [p.expression for p in included if p.expression is not None]
+    if not exprs:
+        return [_Alt((), broken)]
+    combined = exprs[0] if len(exprs) == 1 else db.licensing.AND(*exprs)
+    return [_Alt(tuple(keys), broken) for keys in _dnf_keys(combined, db)]
+
+
+def _joined_expression(parsed: list[_Parsed], db: Database) -> str:
+    parts = []
+    for p in parsed:
+        if not _included(p, db):
+            continue
+        text = str(p.expression) if p.expression is not None else p.node.expression
+        needs_brackets = p.expression is not None and len(parsed) > 1 and (
+            isinstance(p.expression, db.licensing.OR)
+        )
+        parts.append(f"({text})" if needs_brackets else text)
+    return " AND ".join(dict.fromkeys(parts))
+
+
+# --------------------------------------------------------------------------- evaluation
+
+
+@dataclass
+class _Evaluation:
+    expression: str
+    license_ids: list[str] = field(default_factory=list)
+    conflicts: list[Finding] = field(default_factory=list)
+    obligations: list[Finding] = field(default_factory=list)
+    unknown: list[UnknownLicense] = field(default_factory=list)
+    _missing: dict[str, list[tuple[License, Clause]]] = field(default_factory=dict)
+
+    @property
+    def verdict(self) -> Verdict:
+        if any(not c.conditional for c in self.conflicts):
+            return Verdict.CONFLICT
+        if self.conflicts or self.unknown:
+            return Verdict.NEEDS_REVIEW
+        if self.obligations:
+            return Verdict.ALLOWED_WITH_OBLIGATIONS
+        return Verdict.ALLOWED
+
+    def sort_key(self, position: int) -> tuple[int, int, int, int, int]:
+        return (
+            self.verdict.rank,
+            len(self.conflicts) + len(self.unknown),
+            len(self._missing),
+            len(self.obligations),
+            position,
+        )
+
+    def missing_facts(self, db: Database) -> tuple[MissingFact, ...]:
+        out = []
+        for path in sorted(self._missing):
+            needs = self._missing[path]
+            refs = list(
+                dict.fromkeys(f"{lic.short_name} ({cl.citation.section})" for lic, cl in needs)
+            )
+            verb = "needs" if len(refs) == 1 else "need"
+            out.append(
+                MissingFact(
+                    field=fact_label(path),
+                    question=f"declare {fact_label(path)}: {', '.join(refs)} {verb} it",
+                    needed_by=tuple(dict.fromkeys(f"{lic.id}/{cl.id}" for lic, cl in needs)),
+                )
+            )
+        return tuple(out)
+
+
+def _evaluate(alt: _Alt, facts: Facts, db: Database, parsed: list[_Parsed]) -> _Evaluation:
+    result = _Evaluation(expression=" AND ".join(alt.keys) or "(none)")
+    for item in alt.unparsed:
+        result.unknown.append(
+            UnknownLicense(
+                key=item.node.expression,
+                reason=item.error or "not understood",
+                suggestions=db.suggest(item.node.expression),
+            )
+        )
+    for key in alt.keys:
+        lic = db.licenses.get(key)
+        if lic is None:
+            result.unknown.append(
+                UnknownLicense(
+                    key=key,
+                    reason="not in the license database",
+                    suggestions=db.suggest(key),
+                )
+            )
+            continue
+        result.license_ids.append(lic.id)
+        via = _via(lic.id, parsed, db)
+        for clause in lic.clauses:
+            _apply(clause, lic, facts, via, result)
+    order = {lic_id: i for i, lic_id in enumerate(result.license_ids)}
+
+    def key(f: Finding) -> tuple[bool, int, int]:
+        lic = db.licenses[f.license]
+        index = next(i for i, c in enumerate(lic.clauses) if c.id == f.clause)
+        return (f.conditional, order[f.license], index)
+
+    result.conflicts.sort(key=key)
+    result.obligations.sort(key=key)
+    return result
+
+
+def _via(license_id: str, parsed: Iterable[_Parsed], db: Database) -> tuple[str, ...]:
+    out = []
+    for item in parsed:
+        if item.node.origin is None or item.expression is None:
+            continue
+        if license_id in db.licensing.license_keys(item.expression):
+            out.append(item.node.origin)
+    return tuple(out)
+
+
+def _apply(clause: Clause, lic: License, facts: Facts, via: tuple[str, ...], out: _Evaluation) -> None:
+    outcome = evaluate(clause.when, facts)
+    if outcome.truth is Truth.FALSE:
+        return
+    unknown = outcome.truth is Truth.UNKNOWN
+    is_review = clause.kind is ClauseKind.REVIEW
+    finding = Finding(
+        kind=clause.finding_kind,
+        license=lic.id,
+        clause=clause.id,
+        summary=clause.summary,
+        citation=clause.citation,
+        conditional=unknown or is_review,
+        condition=describe(clause.when) if unknown else None,
+        missing=tuple(sorted(fact_label(m) for m in outcome.missing)),
+        qualifier=clause.qualifier,
+        via=via,
+    )
+    if clause.kind is ClauseKind.OBLIGATION:
+        out.obligations.append(finding)
+        return
+    out.conflicts.append(finding)
+    for path in outcome.missing:
+        out._missing.setdefault(path, []).append((lic, clause))
+
+
+def _lineage(subject: Subject) -> tuple[LineageStep, ...]:
+    return tuple(
+        LineageStep(model=m.id, license=m.license, base_models=m.base_models) for m in subject.chain
+    )

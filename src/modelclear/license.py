@@ -1,0 +1,308 @@
+"""A license as data: identity, provenance and clauses with declarative trigger conditions.
+
+One YAML file per license version in ``license_db/licenses/``; the YAML keys are the field names
+below. Conditions are checked against the fact vocabulary (``vocab.FACTS``) when they load, so a
+misspelt field or a value of the wrong type is a load error naming the file and the clause.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PrivateAttr,
+    StrictBool,
+    StrictInt,
+    StringConstraints,
+    Tag,
+    ValidationInfo,
+    model_validator,
+)
+
+from .territories import Territories, default_territories
+from .vocab import FACTS, OPERATORS, ClauseKind, ConflictKind, FactType, ObligationKind, UseCase
+
+_Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9.+-]*$")]
+_Url = Annotated[str, StringConstraints(pattern=r"^https://\S+$")]
+_Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+_SEPARATORS = re.compile(r"[\s_-]+")
+
+
+def normalise_name(text: str) -> str:
+    """Treat runs of spaces, hyphens and underscores as one space (for name-prefix tests)."""
+    return _SEPARATORS.sub(" ", text.strip())
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# --------------------------------------------------------------------------- conditions
+
+
+class Test(_Frozen):
+    """A comparison of one fact with a value: ``{field: profile.x, <operator>: value}``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    field: str
+    eq: StrictBool | StrictInt | str | None = None
+    ne: StrictInt | None = None
+    gt: StrictInt | None = None
+    ge: StrictInt | None = None
+    lt: StrictInt | None = None
+    le: StrictInt | None = None
+    in_: tuple[str, ...] | None = Field(None, alias="in", min_length=1)
+    any_in: tuple[str, ...] | None = Field(None, min_length=1)
+    startswith: str | None = Field(None, min_length=1)
+    includes_license: str | None = Field(None, min_length=1)
+
+    # The operator's value made ready for evaluation: region names expanded to countries.
+    _values: frozenset[str] = PrivateAttr(default=frozenset())
+
+    @property
+    def op(self) -> str:
+        for name in _OPS:
+            if getattr(self, name) is not None:
+                return name
+        raise AssertionError("a test without an operator")  # prevented by validation
+
+    @property
+    def value(self) -> Any:
+        return getattr(self, self.op)
+
+    @property
+    def fact_type(self) -> FactType:
+        return FACTS[self.field]
+
+    @property
+    def values(self) -> frozenset[str]:
+        """For ``in`` and ``any_in``: the set tested against (regions expanded)."""
+        return self._values
+
+    @model_validator(mode="after")
+    def _check(self, info: ValidationInfo) -> Test:
+        fact_type = FACTS.get(self.field)
+        if fact_type is None:
+            raise ValueError(
+                f"unknown field `{self.field}`; conditions may name: {', '.join(FACTS)}"
+            )
+        ops = [name for name in _OPS if getattr(self, name) is not None]
+        if len(ops) != 1:
+            raise ValueError(
+                f"`{self.field}`: give exactly one operator, found "
+                f"{', '.join(_OP_NAMES[o] for o in ops) or 'none'}"
+            )
+        op = ops[0]
+        allowed = OPERATORS[fact_type]
+        if _OP_NAMES[op] not in allowed:
+            raise ValueError(
+                f"`{self.field}` is {fact_type.value}: operator `{_OP_NAMES[op]}` does not apply; "
+                f"use {', '.join(sorted(allowed))}"
+            )
+        value = getattr(self, op)
+        if fact_type is FactType.BOOL and not isinstance(value, bool):
+            raise ValueError(f"`{self.field}` is a yes/no fact: compare it with true or false")
+        if fact_type is FactType.COUNT and (isinstance(value, bool) or not isinstance(value, int)):
+            raise ValueError(f"`{self.field}` is a count: compare it with a whole number")
+        if fact_type is FactType.TEXT and not isinstance(value, str):
+            raise ValueError(f"`{self.field}` is text: compare it with a string")
+        if fact_type is FactType.COUNTRY and op == "eq":
+            territories = _territories_from(info)
+            if value not in territories.countries:
+                raise ValueError(territories.unknown_message(value, regions=False))
+        if fact_type in (FactType.COUNTRY, FactType.COUNTRIES) and op in ("in_", "any_in"):
+            territories = _territories_from(info)
+            expanded: set[str] = set()
+            for name in value:
+                expanded |= territories.expand(name)
+            self._values = frozenset(expanded)
+        if fact_type is FactType.USE_CASES:
+            known = {u.value for u in UseCase}
+            unknown = [v for v in value if v not in known]
+            if unknown:
+                raise ValueError(
+                    f"unknown use case `{unknown[0]}`; allowed: {', '.join(sorted(known))}"
+                )
+            self._values = frozenset(value)
+        return self
+
+
+_OPS = ("eq", "ne", "gt", "ge", "lt", "le", "in_", "any_in", "startswith", "includes_license")
+_OP_NAMES = {name: name.rstrip("_") for name in _OPS}
+
+
+def _territories_from(info: ValidationInfo) -> Territories:
+    context = info.context or {}
+    found = context.get("territories")
+    return found if isinstance(found, Territories) else default_territories()
+
+
+class AllOf(_Frozen):
+    all: tuple[Condition, ...] = Field(min_length=1)
+
+
+class AnyOf(_Frozen):
+    any: tuple[Condition, ...] = Field(min_length=1)
+
+
+class Not(_Frozen):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    not_: Condition = Field(alias="not")
+
+
+def _condition_tag(value: Any) -> str | None:
+    if isinstance(value, BaseModel):
+        return {AllOf: "all-of", AnyOf: "any-of", Not: "not-of", Test: "test"}.get(type(value))
+    if value == "always":
+        return "always"
+    if isinstance(value, dict):
+        for key, tag in (("all", "all-of"), ("any", "any-of"), ("not", "not-of")):
+            if key in value:
+                return tag
+        if "field" in value:
+            return "test"
+    return None
+
+
+Condition = Annotated[
+    Union[
+        Annotated[AllOf, Tag("all-of")],
+        Annotated[AnyOf, Tag("any-of")],
+        Annotated[Not, Tag("not-of")],
+        Annotated[Test, Tag("test")],
+        Annotated[Literal["always"], Tag("always")],
+    ],
+    Discriminator(
+        _condition_tag,
+        custom_error_type="invalid_condition",
+        custom_error_message=(
+            "a condition is `always`, {all: [...]}, {any: [...]}, {not: ...} "
+            "or {field: <fact>, <operator>: <value>}"
+        ),
+    ),
+]
+
+AllOf.model_rebuild()
+AnyOf.model_rebuild()
+Not.model_rebuild()
+
+
+# --------------------------------------------------------------------------- records
+
+
+class Citation(_Frozen):
+    """Where in the official text a clause comes from."""
+
+    section: _Text
+    url: _Url
+
+
+class Clause(_Frozen):
+    """One term of a license, as a trigger over the declared use and what follows from it."""
+
+    id: _Slug
+    kind: ClauseKind
+    conflict: ConflictKind | None = None
+    obligation: ObligationKind | None = None
+    when: Condition
+    qualifier: _Text | None = None
+    summary: _Text
+    citation: Citation
+
+    @model_validator(mode="after")
+    def _kinds(self) -> Clause:
+        if self.kind is ClauseKind.OBLIGATION:
+            if self.obligation is None or self.conflict is not None:
+                raise ValueError("an obligation clause names an `obligation` kind and no `conflict`")
+        elif self.conflict is None or self.obligation is not None:
+            raise ValueError(f"a {self.kind.value} clause names a `conflict` kind and no `obligation`")
+        if self.kind is ClauseKind.REVIEW and self.qualifier is None:
+            raise ValueError("a review clause names the `qualifier` that only counsel can judge")
+        if self.kind is not ClauseKind.REVIEW and self.qualifier is not None:
+            raise ValueError("only review clauses carry a `qualifier`")
+        return self
+
+    @property
+    def finding_kind(self) -> ConflictKind | ObligationKind:
+        kind = self.obligation if self.kind is ClauseKind.OBLIGATION else self.conflict
+        assert kind is not None
+        return kind
+
+
+class Provenance(_Frozen):
+    """The text a record was checked against: where it was read, when, and its hash.
+
+    ``document`` is ``license`` (the license text), ``use-policy`` (a policy it incorporates) or
+    ``reference`` (a publisher's page describing a family of licenses). The lint requires a
+    hash, or a URL pinned to a commit, which identifies the text just as well.
+    """
+
+    document: Literal["license", "use-policy", "reference"]
+    url: _Url
+    read_on: dt.date
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = None
+    note: _Text | None = None
+
+
+class License(_Frozen):
+    """One license version, normalised."""
+
+    id: _Slug
+    name: _Text
+    short_name: _Text = Field(description="How reports refer to it, e.g. `Llama 3.1`.")
+    version: _Text | None = None
+    publisher: _Text
+    urls: tuple[_Url, ...] = Field(min_length=1)
+    use_policy_url: _Url | None = None
+    spdx_id: _Text | None = None
+    aliases: tuple[_Text, ...] = ()
+    binds_derivatives: bool
+    provenance: tuple[Provenance, ...] = Field(min_length=1)
+    notes: _Text | None = None
+    clauses: tuple[Clause, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_clause_ids(self) -> License:
+        seen: set[str] = set()
+        for clause in self.clauses:
+            if clause.id in seen:
+                raise ValueError(f"duplicate clause id `{clause.id}`")
+            seen.add(clause.id)
+        return self
+
+    def clause(self, clause_id: str) -> Clause:
+        for clause in self.clauses:
+            if clause.id == clause_id:
+                return clause
+        raise KeyError(clause_id)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every string that identifies this license: id, SPDX id, aliases."""
+        out = [self.id]
+        if self.spdx_id:
+            out.append(self.spdx_id)
+        out.extend(self.aliases)
+        return tuple(dict.fromkeys(out))
+
+
+def iter_tests(condition: Condition) -> list[Test]:
+    """Every comparison inside a condition, depth first."""
+    if isinstance(condition, Test):
+        return [condition]
+    if isinstance(condition, AllOf):
+        return [t for c in condition.all for t in iter_tests(c)]
+    if isinstance(condition, AnyOf):
+        return [t for c in condition.any for t in iter_tests(c)]
+    if isinstance(condition, Not):
+        return iter_tests(condition.not_)
+    return []

@@ -1,0 +1,60 @@
+"""Models as data: the registry entries in ``license_db/models/`` and the facts about a model.
+
+A registry entry names a model's declared license and the models it was derived from, so that
+a check covers every license in its lineage. ``ModelFacts`` are the ``model.*`` facts clause
+conditions may name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
+
+from .errors import ProfileError
+from .validation import validate_model
+
+_Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+_Url = Annotated[str, StringConstraints(pattern=r"^https://\S+$")]
+
+Relation = Literal["finetune", "adapter", "merge", "quantized", "distillation"]
+
+
+class ModelFacts(BaseModel):
+    """What is known about the model itself; ``None`` means unknown."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    multimodal: StrictBool | None = Field(
+        None, description="The model takes or produces more than one modality (e.g. image+text)."
+    )
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, object], *, source: str = "model facts") -> ModelFacts:
+        result, problems = validate_model(cls, dict(data), source)
+        if problems:
+            raise ProfileError(problems)
+        assert isinstance(result, ModelFacts)
+        return result
+
+
+class ModelRecord(BaseModel):
+    """A known model: its license and the models it derives from."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")]
+    license: _Text = Field(description="License id or SPDX expression over database ids.")
+    base_models: tuple[str, ...] = ()
+    relation: Relation | None = Field(None, description="How it derives from its base models.")
+    facts: ModelFacts = ModelFacts()
+    source: _Url = Field(description="Where the license and facts were read (the model card).")
+
+
+class ModelFile(BaseModel):
+    """One file of ``license_db/models/``: a list of models, usually from one publisher."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    models: tuple[ModelRecord, ...] = Field(min_length=1)

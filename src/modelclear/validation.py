@@ -1,0 +1,122 @@
+"""Turning pydantic validation errors and YAML faults into one-line messages a user can act on.
+
+Message style: location first, parts joined with colons, user values in backticks, e.g.
+``profile.yaml: monthly_active_users: must be a whole number >= 0, got `-5```.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+# Tags of discriminated unions appear in pydantic's error locations; they are not field names.
+_UNION_TAGS = frozenset({"all-of", "any-of", "not-of", "test", "always"})
+
+# The C loader is the same safe loader, only faster; it is absent on some builds of PyYAML.
+_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def format_location(loc: Iterable[int | str]) -> str:
+    """``("clauses", 3, "when")`` -> ``clauses[3].when``; union tags are dropped."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part in _UNION_TAGS or part.startswith("function-"):
+            continue
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    if len(text) > 60:
+        text = text[:57] + "..."
+    return f"`{text}`"
+
+
+def describe_errors(
+    err: ValidationError, where: str, *, fields: Iterable[str] | None = None
+) -> list[str]:
+    """One message per fault in ``err``, each prefixed by ``where`` (a file name or a label).
+
+    ``fields`` are the allowed field names at the top level, used to suggest a close match
+    when a key is unknown.
+    """
+    allowed = sorted(fields) if fields is not None else None
+    messages: list[str] = []
+    errors = err.errors(include_url=False)
+    failed_inside = [e["loc"] for e in errors]
+    for e in errors:
+        if e["type"] == "too_short" and any(
+            len(other) > len(e["loc"]) and other[: len(e["loc"])] == e["loc"]
+            for other in failed_inside
+        ):
+            continue  # a list that is short only because an item inside it failed
+        loc = format_location(e["loc"])
+        kind = e["type"]
+        if kind == "extra_forbidden":
+            name = str(e["loc"][-1]) if e["loc"] else "?"
+            parent = format_location(e["loc"][:-1])
+            text = f"unknown field `{name}`"
+            if allowed is not None and not parent:
+                close = difflib.get_close_matches(name, allowed, n=1)
+                if close:
+                    text += f" (did you mean `{close[0]}`?)"
+                text += "; allowed: " + ", ".join(allowed)
+            messages.append(": ".join(p for p in (where, parent, text) if p))
+            continue
+        msg = e["msg"]
+        if msg.startswith("Value error, "):
+            msg = msg[len("Value error, ") :]
+        elif msg.startswith("Assertion failed, "):
+            msg = msg[len("Assertion failed, ") :]
+        msg = msg[:1].lower() + msg[1:]
+        if kind != "missing" and "input" in e and not kind.startswith("value_error"):
+            msg += f", got {_shown(e['input'])}"
+        messages.append(": ".join(p for p in (where, loc, msg) if p))
+    return messages
+
+
+def validate_model(
+    model: type[BaseModel], data: object, where: str, *, context: Mapping[str, Any] | None = None
+) -> tuple[BaseModel | None, list[str]]:
+    """Validate ``data`` as ``model``; return the instance or the list of problems."""
+    try:
+        return model.model_validate(data, context=dict(context) if context else None), []
+    except ValidationError as err:
+        return None, describe_errors(err, where, fields=model.model_fields)
+
+
+def load_yaml_text(text: str, where: str) -> object:
+    """Parse YAML safely (no object construction); raise ``ValueError`` naming the line."""
+    try:
+        return yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a safe loader, C or Python
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+        at = f"line {mark.line + 1}: " if mark is not None else ""
+        raise ValueError(f"{where}: {at}malformed YAML: {problem}") from None
+
+
+def read_text(path: Path, where: str | None = None) -> str:
+    """Read a UTF-8 file; raise ``ValueError`` with a one-line reason when it cannot be read."""
+    label = where or str(path)
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ValueError(f"{label}: no such file") from None
+    except IsADirectoryError:
+        raise ValueError(f"{label}: is a directory, expected a YAML file") from None
+    except PermissionError:
+        raise ValueError(f"{label}: permission denied") from None
+    except UnicodeDecodeError as err:
+        raise ValueError(f"{label}: not UTF-8 text ({err.reason} at byte {err.start})") from None
+    except OSError as err:
+        raise ValueError(f"{label}: cannot be read: {err.strerror or err}") from None
