@@ -287,10 +287,11 @@ class License(_Frozen):
 
     @property
     def names(self) -> tuple[str, ...]:
-        """Every string that identifies this license: id, SPDX id, aliases."""
+        """Every string that identifies this license: id, SPDX id, full name, aliases."""
         out = [self.id]
         if self.spdx_id:
             out.append(self.spdx_id)
+        out.append(self.name)
         out.extend(self.aliases)
         return tuple(dict.fromkeys(out))
 

@@ -72,6 +72,9 @@ def _lint_license(lic: License, db: Database) -> list[str]:
             )
         if len(clause.summary) > MAX_SUMMARY:
             out.append(f"{at}: summary: {len(clause.summary)} characters, at most {MAX_SUMMARY}")
+    for alias in lic.aliases:
+        if alias.lower() in {lic.id.lower(), lic.name.lower(), (lic.spdx_id or "").lower()}:
+            out.append(f"{where}: aliases: `{alias}` repeats the id, name or SPDX id")
     licensing = db.licensing
     for alias in lic.names:
         try:
