@@ -1,3 +1,57 @@
-from ._version import __version__
+"""modelclear: may we adopt these open model weights for what we plan, and what must we do?
 
-__all__ = ["__version__"]
+An aid to license review, not legal advice::
+
+    from modelclear import check_use, UseProfile
+    report = check_use("llama3.2", UseProfile(commercial=True, licensee_territory="FR"))
+    report.verdict, report.conflicts, report.obligations, report.missing_facts
+"""
+
+from __future__ import annotations
+
+from ._version import __version__
+from .database import Database, load_database
+from .engine import check_use
+from .errors import DatabaseError, InputError, ModelclearError, ProfileError
+from .license import Citation, Clause, License
+from .lint import lint_database
+from .model import ModelFacts, ModelRecord
+from .profile import UseProfile
+from .report import Alternative, Finding, MissingFact, Report, UnknownLicense
+from .vocab import (
+    NOT_LEGAL_ADVICE,
+    ClauseKind,
+    ConflictKind,
+    ObligationKind,
+    UseCase,
+    Verdict,
+)
+
+__all__ = [
+    "NOT_LEGAL_ADVICE",
+    "Alternative",
+    "Citation",
+    "Clause",
+    "ClauseKind",
+    "ConflictKind",
+    "Database",
+    "DatabaseError",
+    "Finding",
+    "InputError",
+    "License",
+    "MissingFact",
+    "ModelFacts",
+    "ModelRecord",
+    "ModelclearError",
+    "ObligationKind",
+    "ProfileError",
+    "Report",
+    "UnknownLicense",
+    "UseCase",
+    "UseProfile",
+    "Verdict",
+    "__version__",
+    "check_use",
+    "lint_database",
+    "load_database",
+]

@@ -175,13 +175,13 @@ def _load(root: Path) -> Database:
         if not isinstance(file, ModelFile):
             continue
         for i, record in enumerate(file.models):
-            if record.id.lower() in (m.lower() for m in models):
+            if record.id in models:
                 problems.append(f"{where}: models[{i}].id: duplicate model id `{record.id}`")
             else:
                 models[record.id] = record
 
     license_names = _index_licenses(root, licenses, problems)
-    model_names = _index_models(models)
+    model_names = _index_models(models, problems)
     db = Database(root, meta, territories, licenses, models, license_names, model_names)  # type: ignore[arg-type]
     _check_references(db, problems)
     if problems:
@@ -203,14 +203,20 @@ def _index_licenses(root: Path, licenses: Mapping[str, License], problems: list[
     return names
 
 
-def _index_models(models: Mapping[str, ModelRecord]) -> dict[str, str]:
-    names: dict[str, str] = {m.lower(): m for m in models}
-    short: dict[str, list[str]] = {}
-    for model_id in models:
-        short.setdefault(model_id.split("/", 1)[1].lower(), []).append(model_id)
+def _index_models(models: Mapping[str, ModelRecord], problems: list[str]) -> dict[str, str]:
+    """Ids and aliases (case-insensitive), and the part after ``org/`` where it is unambiguous."""
+    names: dict[str, str] = {}
+    for model in models.values():
+        for name in (model.id, *model.aliases):
+            owner = names.setdefault(name.lower(), model.id)
+            if owner != model.id:
+                problems.append(f"models: `{name}` names both `{owner}` and `{model.id}`")
+    short: dict[str, set[str]] = {}
+    for name, model_id in list(names.items()):
+        short.setdefault(name.split("/", 1)[1], set()).add(model_id)
     for name, ids in short.items():
         if len(ids) == 1 and name not in names:
-            names[name] = ids[0]
+            names[name] = next(iter(ids))
     return names
 
 

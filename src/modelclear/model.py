@@ -18,6 +18,8 @@ from .validation import validate_model
 _Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 _Url = Annotated[str, StringConstraints(pattern=r"^https://\S+$")]
 
+_HubId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")]
+
 Relation = Literal["finetune", "adapter", "merge", "quantized", "distillation"]
 
 
@@ -44,7 +46,8 @@ class ModelRecord(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")]
+    id: _HubId
+    aliases: tuple[_HubId, ...] = Field((), description="Earlier or other ids of the same repo.")
     license: _Text = Field(description="License id or SPDX expression over database ids.")
     base_models: tuple[str, ...] = ()
     relation: Relation | None = Field(None, description="How it derives from its base models.")
