@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from _dbfactory import build_db
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"
@@ -22,3 +23,16 @@ def corpus() -> Path:
 @pytest.fixture(scope="session")
 def manifest(corpus: Path) -> dict:
     return yaml.safe_load((corpus / "MANIFEST.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def make_db(tmp_path: Path):
+    """Build a database directory named license_db from the given records."""
+
+    made: list[Path] = []
+
+    def make(*licenses: dict, models: list[dict] | None = None, name: str | None = None) -> Path:
+        made.append(tmp_path / f"db{len(made)}" / "license_db")  # loads are cached by path
+        return build_db(made[-1], *licenses, models=models, name=name)
+
+    return make

@@ -96,7 +96,10 @@ class Database:
             LicenseSymbol(lic.id, aliases=tuple(n for n in lic.names if n != lic.id))
             for lic in self.licenses.values()
         ]
-        return Licensing(symbols)
+        try:
+            return Licensing(symbols)
+        except ValueError as err:  # names that clash or cannot be expression symbols
+            raise DatabaseError(f"{self.root.name}/licenses: {err}") from None
 
     def __iter__(self) -> Iterator[License]:
         return iter(self.licenses.values())

@@ -11,6 +11,7 @@ The engine knows clause kinds and conditions, never license names. Combining rul
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -26,6 +27,8 @@ from .vocab import ClauseKind, Verdict
 
 if TYPE_CHECKING:
     from license_expression import LicenseExpression
+
+_HUB_ID = re.compile(r"^[\w.-]+/[\w.-]+$")
 
 
 def check_use(
@@ -144,6 +147,8 @@ def _parse_node(node: Node, db: Database) -> _Parsed:
     try:
         expr = db.licensing.parse(text)
     except (ExpressionError, AttributeError, TypeError) as err:
+        if node.origin is None and _HUB_ID.match(text.strip()):
+            return _Parsed(node, None, "neither a known model nor a license in the database")
         return _Parsed(node, None, f"not a license id or SPDX expression ({err})")
     if expr is None:
         return _Parsed(node, None, "no license given")
@@ -280,9 +285,7 @@ def _evaluate(alt: _Alt, facts: Facts, db: Database, parsed: list[_Parsed]) -> _
         if lic is None:
             result.unknown.append(
                 UnknownLicense(
-                    key=key,
-                    reason="not in the license database",
-                    suggestions=db.suggest(key),
+                    key=key, reason="not in the license database", suggestions=db.suggest(key)
                 )
             )
             continue

@@ -271,6 +271,13 @@ class License(_Frozen):
     clauses: tuple[Clause, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
+    def _aliases_are_names(self) -> License:
+        for alias in self.aliases:
+            if alias.lower() in {"and", "or", "with"}:
+                raise ValueError(f"alias `{alias}` is an expression keyword (AND, OR, WITH)")
+        return self
+
+    @model_validator(mode="after")
     def _unique_clause_ids(self) -> License:
         seen: set[str] = set()
         for clause in self.clauses:

@@ -1,0 +1,137 @@
+"""Checks against real inputs in ../shared/corpus (skipped where it is absent).
+
+The corpus holds publishers' license texts with their provenance, and real model cards.
+Nothing from it is copied into the project: tests only read it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from modelclear import Verdict, check_use, load_database
+
+DB = load_database()
+
+
+def _texts_by_hash(corpus: Path, manifest: dict) -> dict[str, str]:
+    out = {}
+    for entry in manifest["files"]:
+        if entry["kind"] in ("license", "use-policy"):
+            out[entry["sha256"]] = (corpus / entry["path"]).read_text(encoding="utf-8")
+    return out
+
+
+def test_corpus_files_match_their_manifest_hashes(corpus: Path, manifest: dict) -> None:
+    for entry in manifest["files"]:
+        if entry["kind"] in ("license", "use-policy"):
+            digest = hashlib.sha256((corpus / entry["path"]).read_bytes()).hexdigest()
+            assert digest == entry["sha256"], entry["path"]
+
+
+@pytest.mark.parametrize("lic", [lic for lic in DB if lic.id != "openrail"], ids=lambda lic: lic.id)
+def test_records_were_checked_against_a_text_in_the_corpus(lic, corpus: Path, manifest: dict) -> None:
+    """Every provenance hash is the hash of a real text the corpus holds."""
+    texts = _texts_by_hash(corpus, manifest)
+    hashes = [p.sha256 for p in lic.provenance if p.sha256]
+    assert hashes, lic.id
+    assert all(h in texts for h in hashes), (lic.id, hashes)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+def _shingles(words: list[str], n: int) -> set[tuple[str, ...]]:
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+#: Summaries are our own words; a run of this many words shared with the license text means copying.
+COPIED_RUN = 8
+
+
+@pytest.mark.parametrize("lic", [lic for lic in DB if lic.id != "openrail"], ids=lambda lic: lic.id)
+def test_summaries_are_in_our_own_words(lic, corpus: Path, manifest: dict) -> None:
+    texts = _texts_by_hash(corpus, manifest)
+    source = set()
+    for p in lic.provenance:
+        if p.sha256 in texts:
+            source |= _shingles(_words(texts[p.sha256]), COPIED_RUN)
+    ours = [c.summary for c in lic.clauses] + [c.qualifier or "" for c in lic.clauses]
+    ours.append(lic.notes or "")
+    for text in ours:
+        copied = _shingles(_words(text), COPIED_RUN) & source
+        assert not copied, (lic.id, text, sorted(copied)[:1])
+
+
+def _cards(manifest: dict) -> list[dict]:
+    return [e for e in manifest["files"] if e["kind"] == "card"]
+
+
+def test_license_ids_on_real_cards_resolve(manifest: dict) -> None:
+    """The Hub `license` key, or `license_name` with `license: other`, names a known record."""
+    expected = {
+        "creativeml-openrail-m": "creativeml-openrail-m",
+        "gemma": "gemma",
+        "gemma-terms-of-use": "gemma",
+        "llama3": "llama3",
+        "llama3.1": "llama3.1",
+        "llama3.2": "llama3.2",
+        "mit": "mit",
+        "apache-2.0": "apache-2.0",
+        "cc-by-nc-4.0": "cc-by-nc-4.0",
+        "openrail++": "openrail++",
+        "flux-1-dev-non-commercial-license": "flux-1-dev-non-commercial-license",
+        "stabilityai-ai-community": "stabilityai-ai-community",
+    }
+    seen = set()
+    for card in _cards(manifest):
+        front = card["front_matter"]
+        keys = front.get("license")
+        keys = keys if isinstance(keys, list) else [keys]
+        if "other" in keys or None in keys:
+            keys = [*keys, front.get("license_name")]
+        for key in keys:
+            if key in expected:
+                lic = DB.license(key)
+                assert lic is not None and lic.id == expected[key], (card["path"], key)
+                seen.add(key)
+    assert len(seen) >= 10
+
+
+def test_licenses_on_real_cards_that_we_do_not_know_are_never_allowed(manifest: dict) -> None:
+    profile = {
+        "commercial": True,
+        "monthly_active_users": 1,
+        "annual_revenue_usd": 1,
+        "licensee_territory": "US",
+        "redistributes_weights": False,
+        "fine_tunes": False,
+        "distributes_derivative": False,
+        "offers_hosted_service": False,
+        "trains_on_outputs": False,
+    }
+    checked = 0
+    for card in _cards(manifest):
+        front = card["front_matter"]
+        key = front.get("license_name") or front.get("license")
+        if not isinstance(key, str) or DB.license(key) is not None:
+            continue
+        report = check_use(key, profile)
+        assert report.verdict is Verdict.NEEDS_REVIEW, (card["path"], key)
+        checked += 1
+    assert checked >= 5
+
+
+def test_base_models_of_real_cards_in_the_registry_carry_their_lineage(manifest: dict) -> None:
+    for card in _cards(manifest):
+        if card.get("model_id") in DB.models:
+            record = DB.models[card["model_id"]]
+            bases = card["front_matter"].get("base_model")
+            bases = bases if isinstance(bases, list) else [bases] if bases else []
+            assert {DB.model(b).id for b in bases if DB.model(b)} <= set(record.base_models), card["path"]
+

@@ -1,0 +1,160 @@
+"""Loading the license database: the shipped one, and broken copies that must fail clearly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from _dbfactory import GOOD_CLAUSE, good_license
+
+from modelclear import DatabaseError, load_database
+from modelclear.lint import lint_database
+from modelclear.vocab import FACTS
+
+def problems_of(root: Path) -> list[str]:
+    with pytest.raises(DatabaseError) as err:
+        load_database(root)
+    return list(err.value.problems)
+
+
+def test_shipped_database_loads_and_lints_clean() -> None:
+    db = load_database()
+    assert len(db.licenses) >= 17
+    assert lint_database() == []
+
+
+def test_shipped_database_is_parsed_once_per_process() -> None:
+    assert load_database() is load_database()
+
+
+def test_lookup_ignores_case_and_knows_aliases() -> None:
+    db = load_database()
+    assert db.license("LLAMA3.1").id == "llama3.1"
+    assert db.license("Llama 3.1 Community License Agreement").id == "llama3.1"
+    assert db.license("Apache-2.0").id == "apache-2.0"
+    assert db.license("stabilityai-ai-community").id == "stabilityai-ai-community"
+    assert db.license("no-such-license") is None
+    assert "llama3.1" in db.suggest("llama-3.1")
+
+
+def test_models_are_found_by_id_alias_or_short_name() -> None:
+    db = load_database()
+    assert db.model("meta-llama/Llama-3.1-8B").id == "meta-llama/Llama-3.1-8B"
+    assert db.model("meta-llama/Meta-Llama-3.1-8B").id == "meta-llama/Llama-3.1-8B"
+    assert db.model("llama-3.2-11b-vision-instruct").id == "meta-llama/Llama-3.2-11B-Vision-Instruct"
+
+
+def test_a_good_minimal_database_loads(make_db) -> None:
+    db = load_database(make_db(good_license()))
+    assert list(db.licenses) == ["example-1.0"]
+
+
+def test_unknown_condition_field_names_file_and_clause(make_db) -> None:
+    clause = {**GOOD_CLAUSE, "when": {"field": "profile.mau", "gt": 5}}
+    problems = problems_of(make_db(good_license(clauses=[clause])))
+    assert problems == [
+        "license_db/licenses/example-1.0.yaml: clauses[0].when: unknown field `profile.mau`; "
+        "conditions may name: " + ", ".join(FACTS)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"kind": "warning"}, "clauses[0].kind: input should be"),
+        ({"obligation": "be-nice"}, "clauses[0].obligation: input should be"),
+        ({"summary": ""}, "clauses[0].summary"),
+        ({"citation": None}, "clauses[0].citation"),
+        ({"citation": {"section": "§1"}}, "clauses[0].citation.url: field required"),
+        ({"colour": "red"}, "clauses[0]: unknown field `colour`"),
+        ({"kind": "review", "conflict": "restricted-use-case", "obligation": None}, "qualifier"),
+        ({"when": {"field": "profile.commercial", "gt": 1}}, "operator `gt` does not apply"),
+    ],
+)
+def test_clause_faults_are_load_errors(make_db, change: dict, expected: str) -> None:
+    clause = {**GOOD_CLAUSE, **change}
+    clause = {k: v for k, v in clause.items() if v is not None}
+    problems = problems_of(make_db(good_license(clauses=[clause])))
+    assert any(expected.lower() in p.lower() for p in problems), problems
+
+
+def test_a_clause_without_citation_or_summary_fails(make_db) -> None:
+    clause = {k: v for k, v in GOOD_CLAUSE.items() if k not in ("citation", "summary")}
+    problems = problems_of(make_db(good_license(clauses=[clause])))
+    assert any("clauses[0].citation: field required" in p for p in problems)
+    assert any("clauses[0].summary: field required" in p for p in problems)
+
+
+def test_id_must_match_the_file_name(make_db) -> None:
+    problems = problems_of(make_db(good_license(), name="other-name"))
+    assert problems == [
+        "license_db/licenses/other-name.yaml: id: `example-1.0` differs from the file name `other-name`"
+    ]
+
+
+def test_duplicate_aliases_across_licenses(make_db) -> None:
+    root = make_db(good_license())
+    second = good_license(id="example-2.0", aliases=["licenseref-EXAMPLE"])
+    (root / "licenses" / "example-2.0.yaml").write_text(yaml.safe_dump(second))
+    problems = problems_of(root)
+    assert any("`licenseref-EXAMPLE` also names `example-1.0`" in p for p in problems)
+
+
+def test_duplicate_clause_ids(make_db) -> None:
+    problems = problems_of(make_db(good_license(clauses=[GOOD_CLAUSE, GOOD_CLAUSE])))
+    assert any("duplicate clause id `notice`" in p for p in problems)
+
+
+def test_malformed_yaml_names_the_line(make_db) -> None:
+    root = make_db(good_license())
+    (root / "licenses" / "broken.yaml").write_text("id: broken\nclauses: [\n")
+    problems = problems_of(root)
+    assert any(p.startswith("license_db/licenses/broken.yaml: line ") for p in problems)
+
+
+def test_every_fault_in_every_file_is_reported_together(make_db) -> None:
+    bad_field = {**GOOD_CLAUSE, "when": {"field": "profile.mau", "gt": 5}}
+    root = make_db(good_license(clauses=[bad_field]))
+    (root / "licenses" / "second.yaml").write_text(yaml.safe_dump(good_license(id="second", kind=1)))
+    assert len(problems_of(root)) >= 2
+
+
+def test_includes_license_must_name_a_license_id(make_db) -> None:
+    clause = {
+        **GOOD_CLAUSE,
+        "kind": "conflict",
+        "conflict": "derivative-license-mismatch",
+        "obligation": None,
+        "when": {"field": "profile.derivative_license", "includes_license": "nope"},
+    }
+    clause = {k: v for k, v in clause.items() if v is not None}
+    problems = problems_of(make_db(good_license(clauses=[clause])))
+    assert any("`nope` is not a license id" in p for p in problems)
+
+
+def test_models_must_name_known_bases_without_cycles(make_db) -> None:
+    models = [
+        {"id": "a/one", "license": "example-1.0", "base_models": ["a/two"], "source": "https://x.org"},
+        {"id": "a/two", "license": "example-1.0", "base_models": ["a/one"], "source": "https://x.org"},
+        {"id": "a/three", "license": "example-1.0", "base_models": ["a/none"], "source": "https://x.org"},
+    ]
+    problems = problems_of(make_db(good_license(), models=models))
+    assert any("unknown model `a/none`" in p for p in problems)
+    assert any("loops back" in p for p in problems)
+
+
+def test_database_requires_a_compatible_modelclear(make_db) -> None:
+    root = make_db(good_license())
+    (root / "database.yaml").write_text("format: 1\nrequires_modelclear: '>=99'\nupdated: 2026-01-01\n")
+    problems = problems_of(root)
+    assert any("needs modelclear `>=99`" in p for p in problems)
+
+
+def test_not_a_directory(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseError, match="not a license database directory"):
+        load_database(tmp_path / "nothing")
+
+
+def test_database_errors_are_value_errors() -> None:
+    assert issubclass(DatabaseError, ValueError)
