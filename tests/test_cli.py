@@ -34,7 +34,9 @@ def test_allowed_exits_0_and_prints_the_verdict_first() -> None:
 
 
 def test_conflict_exits_1() -> None:
-    out = run("check", "llama3.1", "--set", "commercial=true", "--set", "monthly_active_users=800000000")
+    out = run(
+        "check", "llama3.1", "--set", "commercial=true", "--set", "monthly_active_users=800000000"
+    )
     assert out.returncode == 1
     assert out.stdout.startswith("verdict: conflict")
     assert "user-threshold-exceeded" in out.stdout
@@ -53,7 +55,9 @@ def test_unknown_license_exits_3_with_suggestions() -> None:
 
 
 def test_set_overrides_the_profile_file() -> None:
-    out = run("check", "llama3.1", "--profile", str(EXAMPLE), "--set", "monthly_active_users=700000001")
+    out = run(
+        "check", "llama3.1", "--profile", str(EXAMPLE), "--set", "monthly_active_users=700000001"
+    )
     assert out.returncode == 1
 
 
@@ -75,7 +79,10 @@ def test_json_output_parses_and_carries_the_verdict() -> None:
     [
         (["check", "llama3.1", "--set", "mau=5"], "unknown field `mau`"),
         (["check", "llama3.1", "--set", "commercial=perhaps"], "expected true or false"),
-        (["check", "llama3.1", "--profile", "no/such/file.yaml"], "no/such/file.yaml: no such file"),
+        (
+            ["check", "llama3.1", "--profile", "no/such/file.yaml"],
+            "no/such/file.yaml: no such file",
+        ),
         (["check", "llama3.1", "--set", "licensee_territory=ZZ"], "`ZZ` is not an ISO 3166-1"),
         (["show", "llama-3.1"], "unknown license `llama-3.1`; did you mean llama3.1"),
         (["check", "llama3.1", "--db", "/nonexistent/db"], "not a license database directory"),
@@ -83,7 +90,9 @@ def test_json_output_parses_and_carries_the_verdict() -> None:
         (["frobnicate"], "invalid choice"),
     ],
 )
-def test_usage_and_input_errors_exit_2_on_one_line_without_traceback(args: list[str], message: str) -> None:
+def test_usage_and_input_errors_exit_2_on_one_line_without_traceback(
+    args: list[str], message: str
+) -> None:
     out = run(*args)
     assert out.returncode == 2, out
     assert message in out.stderr

@@ -43,7 +43,9 @@ def test_unknown_names_only_the_facts_that_left_it_open() -> None:
     facts = {"profile.offers_hosted_service": None, "profile.redistributes_weights": None}
     out = evaluate(cond({"all": [HOSTED, REDIST]}), facts)
     assert out.missing == {"profile.offers_hosted_service", "profile.redistributes_weights"}
-    decided = evaluate(cond({"all": [HOSTED, REDIST]}), {**facts, "profile.redistributes_weights": False})
+    decided = evaluate(
+        cond({"all": [HOSTED, REDIST]}), {**facts, "profile.redistributes_weights": False}
+    )
     assert decided.truth is F and decided.missing == frozenset()
 
 
@@ -110,7 +112,19 @@ def test_includes_license_needs_it_in_every_alternative() -> None:
 
 
 def test_describe_reads_like_the_condition() -> None:
-    c = cond({"any": [HOSTED, {"all": [REDIST, {"not": {"field": "profile.derivative_name", "startswith": "Llama"}}]}]})
+    c = cond(
+        {
+            "any": [
+                HOSTED,
+                {
+                    "all": [
+                        REDIST,
+                        {"not": {"field": "profile.derivative_name", "startswith": "Llama"}},
+                    ]
+                },
+            ]
+        }
+    )
     assert describe(c) == (
         "offers_hosted_service is true or (redistributes_weights is true and "
         'not (derivative_name starts with "Llama"))'
@@ -141,7 +155,7 @@ def test_a_decided_outcome_holds_whatever_the_missing_facts_are(
     """Soundness of the three-valued logic: TRUE or FALSE with facts unknown means every way
     of declaring them gives the same answer; UNKNOWN names only facts that were undeclared."""
     c = cond(tree)
-    facts = dict(zip(_FIELDS, values))
+    facts = dict(zip(_FIELDS, values, strict=True))
     out = evaluate(c, facts)
     undeclared = {f for f, v in facts.items() if v is None}
     assert out.missing <= undeclared
@@ -152,4 +166,4 @@ def test_a_decided_outcome_holds_whatever_the_missing_facts_are(
     for a in choices[0]:
         for b in choices[1]:
             for d in choices[2]:
-                assert evaluate(c, dict(zip(_FIELDS, (a, b, d)))).truth is out.truth
+                assert evaluate(c, dict(zip(_FIELDS, (a, b, d), strict=True))).truth is out.truth

@@ -11,7 +11,6 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from modelclear import Verdict, check_use, load_database
 
@@ -34,7 +33,9 @@ def test_corpus_files_match_their_manifest_hashes(corpus: Path, manifest: dict) 
 
 
 @pytest.mark.parametrize("lic", [lic for lic in DB if lic.id != "openrail"], ids=lambda lic: lic.id)
-def test_records_were_checked_against_a_text_in_the_corpus(lic, corpus: Path, manifest: dict) -> None:
+def test_records_were_checked_against_a_text_in_the_corpus(
+    lic, corpus: Path, manifest: dict
+) -> None:
     """Every provenance hash is the hash of a real text the corpus holds."""
     texts = _texts_by_hash(corpus, manifest)
     hashes = [p.sha256 for p in lic.provenance if p.sha256]
@@ -133,5 +134,6 @@ def test_base_models_of_real_cards_in_the_registry_carry_their_lineage(manifest:
             record = DB.models[card["model_id"]]
             bases = card["front_matter"].get("base_model")
             bases = bases if isinstance(bases, list) else [bases] if bases else []
-            assert {DB.model(b).id for b in bases if DB.model(b)} <= set(record.base_models), card["path"]
-
+            assert {DB.model(b).id for b in bases if DB.model(b)} <= set(record.base_models), card[
+                "path"
+            ]

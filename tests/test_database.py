@@ -12,6 +12,7 @@ from modelclear import DatabaseError, load_database
 from modelclear.lint import lint_database
 from modelclear.vocab import FACTS
 
+
 def problems_of(root: Path) -> list[str]:
     with pytest.raises(DatabaseError) as err:
         load_database(root)
@@ -42,7 +43,9 @@ def test_models_are_found_by_id_alias_or_short_name() -> None:
     db = load_database()
     assert db.model("meta-llama/Llama-3.1-8B").id == "meta-llama/Llama-3.1-8B"
     assert db.model("meta-llama/Meta-Llama-3.1-8B").id == "meta-llama/Llama-3.1-8B"
-    assert db.model("llama-3.2-11b-vision-instruct").id == "meta-llama/Llama-3.2-11B-Vision-Instruct"
+    assert (
+        db.model("llama-3.2-11b-vision-instruct").id == "meta-llama/Llama-3.2-11B-Vision-Instruct"
+    )
 
 
 def test_a_good_minimal_database_loads(make_db) -> None:
@@ -89,7 +92,8 @@ def test_a_clause_without_citation_or_summary_fails(make_db) -> None:
 def test_id_must_match_the_file_name(make_db) -> None:
     problems = problems_of(make_db(good_license(), name="other-name"))
     assert problems == [
-        "license_db/licenses/other-name.yaml: id: `example-1.0` differs from the file name `other-name`"
+        "license_db/licenses/other-name.yaml: id: `example-1.0` differs from the file name "
+        "`other-name`"
     ]
 
 
@@ -116,7 +120,9 @@ def test_malformed_yaml_names_the_line(make_db) -> None:
 def test_every_fault_in_every_file_is_reported_together(make_db) -> None:
     bad_field = {**GOOD_CLAUSE, "when": {"field": "profile.mau", "gt": 5}}
     root = make_db(good_license(clauses=[bad_field]))
-    (root / "licenses" / "second.yaml").write_text(yaml.safe_dump(good_license(id="second", kind=1)))
+    (root / "licenses" / "second.yaml").write_text(
+        yaml.safe_dump(good_license(id="second", kind=1))
+    )
     assert len(problems_of(root)) >= 2
 
 
@@ -135,9 +141,24 @@ def test_includes_license_must_name_a_license_id(make_db) -> None:
 
 def test_models_must_name_known_bases_without_cycles(make_db) -> None:
     models = [
-        {"id": "a/one", "license": "example-1.0", "base_models": ["a/two"], "source": "https://x.org"},
-        {"id": "a/two", "license": "example-1.0", "base_models": ["a/one"], "source": "https://x.org"},
-        {"id": "a/three", "license": "example-1.0", "base_models": ["a/none"], "source": "https://x.org"},
+        {
+            "id": "a/one",
+            "license": "example-1.0",
+            "base_models": ["a/two"],
+            "source": "https://x.org",
+        },
+        {
+            "id": "a/two",
+            "license": "example-1.0",
+            "base_models": ["a/one"],
+            "source": "https://x.org",
+        },
+        {
+            "id": "a/three",
+            "license": "example-1.0",
+            "base_models": ["a/none"],
+            "source": "https://x.org",
+        },
     ]
     problems = problems_of(make_db(good_license(), models=models))
     assert any("unknown model `a/none`" in p for p in problems)
@@ -146,7 +167,9 @@ def test_models_must_name_known_bases_without_cycles(make_db) -> None:
 
 def test_database_requires_a_compatible_modelclear(make_db) -> None:
     root = make_db(good_license())
-    (root / "database.yaml").write_text("format: 1\nrequires_modelclear: '>=99'\nupdated: 2026-01-01\n")
+    (root / "database.yaml").write_text(
+        "format: 1\nrequires_modelclear: '>=99'\nupdated: 2026-01-01\n"
+    )
     problems = problems_of(root)
     assert any("needs modelclear `>=99`" in p for p in problems)
 

@@ -100,7 +100,10 @@ def test_model_facts_from_the_registry_can_be_overridden() -> None:
     overridden = check_use("meta-llama/Llama-3.2-1B", profile, facts={"multimodal": True})
     assert overridden.verdict is Verdict.CONFLICT
     assert overridden.model_facts == {"multimodal": True}
-    assert check_use("llama3.2", profile, facts=ModelFacts(multimodal=True)).verdict is Verdict.CONFLICT
+    assert (
+        check_use("llama3.2", profile, facts=ModelFacts(multimodal=True)).verdict
+        is Verdict.CONFLICT
+    )
 
 
 def test_profile_may_be_a_model_a_mapping_or_nothing() -> None:

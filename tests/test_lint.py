@@ -39,13 +39,17 @@ def test_conditional_compliance_is_not_enough(make_db) -> None:
         "obligation": "comply-with-use-policy",
         "when": {"field": "profile.commercial", "eq": True},
     }
-    record = good_license(use_policy_url="https://example.org/policy", clauses=[GOOD_CLAUSE, clause])
+    record = good_license(
+        use_policy_url="https://example.org/policy", clauses=[GOOD_CLAUSE, clause]
+    )
     assert any("`always`" in p for p in lint_database(make_db(record)))
 
 
 def test_provenance_needs_a_hash_or_a_pinned_commit(make_db) -> None:
     record = good_license(
-        provenance=[{"document": "license", "url": "https://example.org/license", "read_on": "2026-01-01"}]
+        provenance=[
+            {"document": "license", "url": "https://example.org/license", "read_on": "2026-01-01"}
+        ]
     )
     assert any("sha256" in p for p in lint_database(make_db(record)))
     record["provenance"][0]["url"] = "https://github.com/o/r/blob/" + "a" * 40 + "/LICENSE"

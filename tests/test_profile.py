@@ -75,7 +75,10 @@ def test_yaml_norway_problem_gets_a_hint(tmp_path: Path) -> None:
     ("data", "expected"),
     [
         ({"comercial": True}, "unknown field `comercial` (did you mean `commercial`?)"),
-        ({"monthly_active_users": -1}, "monthly_active_users: input should be greater than or equal to 0"),
+        (
+            {"monthly_active_users": -1},
+            "monthly_active_users: input should be greater than or equal to 0",
+        ),
         ({"monthly_active_users": "800M"}, "monthly_active_users: input should be a valid integer"),
         ({"commercial": "yes please"}, "commercial: input should be a valid boolean"),
         ({"use_cases": ["militar"]}, "use_cases[0]: input should be"),

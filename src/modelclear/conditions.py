@@ -77,7 +77,7 @@ def _test(test: Test, facts: Facts) -> Outcome:
 def _compare(test: Test, value: object) -> bool:
     op, expected = test.op, test.value
     if op == "eq":
-        return value == expected
+        return bool(value == expected)
     if op == "in_":
         return value in test.values
     if op == "any_in":
@@ -88,7 +88,7 @@ def _compare(test: Test, value: object) -> bool:
         return normalise_name(value).startswith(normalise_name(expected))
     if op == "includes_license":
         assert isinstance(value, tuple)
-        return bool(value) and all(expected in alternative for alternative in value)
+        return bool(value) and all(bool(expected in alternative) for alternative in value)
     assert isinstance(value, int) and isinstance(expected, int)
     if op == "ne":
         return value != expected
@@ -163,4 +163,3 @@ def _fmt(value: object) -> str:
     if isinstance(value, int):
         return f"{value:,}"
     return f'"{value}"' if isinstance(value, str) else str(value)
-

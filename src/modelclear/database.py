@@ -192,7 +192,9 @@ def _load(root: Path) -> Database:
     return db
 
 
-def _index_licenses(root: Path, licenses: Mapping[str, License], problems: list[str]) -> dict[str, str]:
+def _index_licenses(
+    root: Path, licenses: Mapping[str, License], problems: list[str]
+) -> dict[str, str]:
     names: dict[str, str] = {}
     for lic in licenses.values():
         for name in lic.names:

@@ -64,7 +64,9 @@ def check_use(
         license_expression=_joined_expression(parsed, db),
         licenses=tuple(chosen.license_ids),
         chosen=chosen.expression if len(evaluations) > 1 else None,
-        alternatives=tuple(Alternative(expression=e.expression, verdict=e.verdict) for e in evaluations)
+        alternatives=tuple(
+            Alternative(expression=e.expression, verdict=e.verdict) for e in evaluations
+        )
         if len(evaluations) > 1
         else (),
         verdict=chosen.verdict,
@@ -214,8 +216,10 @@ def _joined_expression(parsed: list[_Parsed], db: Database) -> str:
         if not _included(p, db):
             continue
         text = str(p.expression) if p.expression is not None else p.node.expression
-        needs_brackets = p.expression is not None and len(parsed) > 1 and (
-            isinstance(p.expression, db.licensing.OR)
+        needs_brackets = (
+            p.expression is not None
+            and len(parsed) > 1
+            and (isinstance(p.expression, db.licensing.OR))
         )
         parts.append(f"({text})" if needs_brackets else text)
     return " AND ".join(dict.fromkeys(parts))
@@ -295,13 +299,13 @@ def _evaluate(alt: _Alt, facts: Facts, db: Database, parsed: list[_Parsed]) -> _
             _apply(clause, lic, facts, via, result)
     order = {lic_id: i for i, lic_id in enumerate(result.license_ids)}
 
-    def key(f: Finding) -> tuple[bool, int, int]:
+    def position(f: Finding) -> tuple[bool, int, int]:
         lic = db.licenses[f.license]
         index = next(i for i, c in enumerate(lic.clauses) if c.id == f.clause)
         return (f.conditional, order[f.license], index)
 
-    result.conflicts.sort(key=key)
-    result.obligations.sort(key=key)
+    result.conflicts.sort(key=position)
+    result.obligations.sort(key=position)
     return result
 
 
@@ -315,7 +319,9 @@ def _via(license_id: str, parsed: Iterable[_Parsed], db: Database) -> tuple[str,
     return tuple(out)
 
 
-def _apply(clause: Clause, lic: License, facts: Facts, via: tuple[str, ...], out: _Evaluation) -> None:
+def _apply(
+    clause: Clause, lic: License, facts: Facts, via: tuple[str, ...], out: _Evaluation
+) -> None:
     outcome = evaluate(clause.when, facts)
     if outcome.truth is Truth.FALSE:
         return

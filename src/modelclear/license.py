@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -174,13 +174,11 @@ def _condition_tag(value: Any) -> str | None:
 
 
 Condition = Annotated[
-    Union[
-        Annotated[AllOf, Tag("all-of")],
-        Annotated[AnyOf, Tag("any-of")],
-        Annotated[Not, Tag("not-of")],
-        Annotated[Test, Tag("test")],
-        Annotated[Literal["always"], Tag("always")],
-    ],
+    Annotated[AllOf, Tag("all-of")]
+    | Annotated[AnyOf, Tag("any-of")]
+    | Annotated[Not, Tag("not-of")]
+    | Annotated[Test, Tag("test")]
+    | Annotated[Literal["always"], Tag("always")],
     Discriminator(
         _condition_tag,
         custom_error_type="invalid_condition",
@@ -222,9 +220,13 @@ class Clause(_Frozen):
     def _kinds(self) -> Clause:
         if self.kind is ClauseKind.OBLIGATION:
             if self.obligation is None or self.conflict is not None:
-                raise ValueError("an obligation clause names an `obligation` kind and no `conflict`")
+                raise ValueError(
+                    "an obligation clause names an `obligation` kind and no `conflict`"
+                )
         elif self.conflict is None or self.obligation is not None:
-            raise ValueError(f"a {self.kind.value} clause names a `conflict` kind and no `obligation`")
+            raise ValueError(
+                f"a {self.kind.value} clause names a `conflict` kind and no `obligation`"
+            )
         if self.kind is ClauseKind.REVIEW and self.qualifier is None:
             raise ValueError("a review clause names the `qualifier` that only counsel can judge")
         if self.kind is not ClauseKind.REVIEW and self.qualifier is not None:

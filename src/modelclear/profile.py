@@ -122,9 +122,7 @@ class UseProfile(BaseModel):
         try:
             Licensing().parse(value)
         except (ExpressionError, AttributeError, TypeError):
-            raise ValueError(
-                f"`{value}` is not a license key or SPDX license expression"
-            ) from None
+            raise ValueError(f"`{value}` is not a license key or SPDX license expression") from None
         return value
 
     @classmethod
@@ -162,7 +160,9 @@ def read_profile_data(path: str | Path) -> dict[str, Any]:
     if data is None:
         return {}
     if not isinstance(data, Mapping):
-        raise ProfileError(f"{where}: expected a mapping of profile fields, got {type(data).__name__}")
+        raise ProfileError(
+            f"{where}: expected a mapping of profile fields, got {type(data).__name__}"
+        )
     return dict(data)
 
 

@@ -29,7 +29,9 @@ def add_parser(sub: Any) -> None:
         "2: usage or input error.",
     )
     parser.add_argument(
-        "model", metavar="MODEL", help="a known model id, a license id or alias, or an SPDX expression"
+        "model",
+        metavar="MODEL",
+        help="a known model id, a license id or alias, or an SPDX expression",
     )
     parser.add_argument("--profile", metavar="FILE", help="a YAML use profile")
     parser.add_argument(

@@ -18,7 +18,7 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     db = database(args)
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "id": lic.id,
             "name": lic.name,
@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         write(json.dumps(rows, indent=2) + "\n")
         return 0
-    width = max(len(r["id"]) for r in rows) if rows else 2
+    width = max((len(lic.id) for lic in db), default=2)
     lines = [f"{'id'.ljust(width)}  name"]
     lines += [f"{str(r['id']).ljust(width)}  {r['name']}" for r in rows]
     write("\n".join(lines) + "\n")
