@@ -181,3 +181,15 @@ def test_not_a_directory(tmp_path: Path) -> None:
 
 def test_database_errors_are_value_errors() -> None:
     assert issubclass(DatabaseError, ValueError)
+
+
+def test_the_shipped_database_suits_this_version() -> None:
+    assert load_database().meta.unmet_requirement() is None
+
+
+def test_a_malformed_version_requirement_is_reported(make_db) -> None:
+    root = make_db(good_license())
+    (root / "database.yaml").write_text(
+        "format: 1\nrequires_modelclear: 'soon'\nupdated: 2026-01-01\n"
+    )
+    assert any("`soon` is not a version specifier" in p for p in problems_of(root))

@@ -21,15 +21,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from packaging.specifiers import InvalidSpecifier, SpecifierSet
-from packaging.version import Version
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict
 
 from ._version import __version__
 from .errors import DatabaseError
 from .license import License, iter_tests
 from .model import ModelFile, ModelRecord
-from .resources import db_root
+from .resources import db_root, shipped_root
 from .territories import Territories, load_territories
 from .validation import load_yaml_text, read_text, validate_model
 
@@ -49,14 +47,20 @@ class DatabaseMeta(BaseModel):
     requires_modelclear: str
     updated: dt.date
 
-    @field_validator("requires_modelclear")
-    @classmethod
-    def _specifier(cls, value: str) -> str:
+    def unmet_requirement(self) -> str | None:
+        """Why this modelclear cannot read the database, or ``None`` when it can."""
+        from packaging.specifiers import InvalidSpecifier, SpecifierSet
+        from packaging.version import Version
+
         try:
-            SpecifierSet(value)
+            wanted = SpecifierSet(self.requires_modelclear)
         except InvalidSpecifier:
-            raise ValueError(f"`{value}` is not a version specifier such as `>=0.1`") from None
-        return value
+            return f"`{self.requires_modelclear}` is not a version specifier such as `>=0.1`"
+        if Version(__version__) not in wanted:
+            return (
+                f"the database needs modelclear `{self.requires_modelclear}`, this is {__version__}"
+            )
+        return None
 
 
 @dataclass(frozen=True)
@@ -113,7 +117,13 @@ def load_database(root: str | Path | None = None) -> Database:
 
 @functools.cache
 def _load_cached(root: str) -> Database:
-    return _load(Path(root))
+    # The shipped database is checked against this version by the test suite, so only a
+    # database from elsewhere pays for reading its version requirement.
+    try:
+        shipped = str(shipped_root().resolve())
+    except FileNotFoundError:
+        shipped = None
+    return _load(Path(root), check_requirement=root != shipped)
 
 
 def _label(root: Path, path: Path) -> str:
@@ -129,7 +139,7 @@ def _read(root: Path, path: Path, problems: list[str]) -> Any:
         return None
 
 
-def _load(root: Path) -> Database:
+def _load(root: Path, *, check_requirement: bool = True) -> Database:
     if not root.is_dir():
         raise DatabaseError(f"{root}: not a license database directory")
     problems: list[str] = []
@@ -144,11 +154,9 @@ def _load(root: Path) -> Database:
                 f"{_label(root, meta_path)}: format: this modelclear reads format {FORMAT}, "
                 f"the database is format {meta.format}"
             )
-        if Version(__version__) not in SpecifierSet(meta.requires_modelclear):
-            problems.append(
-                f"{_label(root, meta_path)}: requires_modelclear: the database needs modelclear "
-                f"`{meta.requires_modelclear}`, this is {__version__}"
-            )
+        unmet = meta.unmet_requirement() if check_requirement else None
+        if unmet:
+            problems.append(f"{_label(root, meta_path)}: requires_modelclear: {unmet}")
 
     try:
         territories = load_territories(root / "territories.yaml")

@@ -20,6 +20,11 @@ def db_root() -> Path:
     env = os.environ.get(DB_ENV)
     if env:
         return Path(env)
+    return shipped_root()
+
+
+def shipped_root() -> Path:
+    """The database that came with this copy of modelclear."""
     packaged = files("modelclear") / "license_db"
     if packaged.is_dir():
         return Path(str(packaged))
