@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from modelclear import NOT_LEGAL_ADVICE, ModelFacts, UseProfile, Verdict, check_use
+from modelclear import NOT_LEGAL_ADVICE, ModelFacts, ProfileError, UseProfile, Verdict, check_use
 from modelclear.report import SCHEMA_VERSION
 
 DECLARED = {
@@ -131,3 +131,16 @@ def test_definite_conflicts_come_before_conditional_ones() -> None:
     report = check_use("llama3.1", {"use_cases": ["military", "medical-advice"]})
     flags = [c.conditional for c in report.conflicts]
     assert flags == sorted(flags)
+
+
+@pytest.mark.parametrize(
+    "name", ["FLUX.1 [dev] Non-Commercial License", "Apache License, Version 2.0", "gemma"]
+)
+def test_derivative_license_accepts_names_the_database_knows(name: str) -> None:
+    report = check_use("mit", {"distributes_derivative": True, "derivative_license": name})
+    assert report.verdict is Verdict.ALLOWED_WITH_OBLIGATIONS
+
+
+def test_a_malformed_derivative_license_is_an_input_error() -> None:
+    with pytest.raises(ProfileError, match="derivative_license: `MIT AND \\(` is neither"):
+        check_use("gemma", {"distributes_derivative": True, "derivative_license": "MIT AND ("})

@@ -82,7 +82,6 @@ def test_yaml_norway_problem_gets_a_hint(tmp_path: Path) -> None:
         ({"monthly_active_users": "800M"}, "monthly_active_users: input should be a valid integer"),
         ({"commercial": "yes please"}, "commercial: input should be a valid boolean"),
         ({"use_cases": ["militar"]}, "use_cases[0]: input should be"),
-        ({"derivative_license": "MIT AND ("}, "is not a license key or SPDX license expression"),
         ({"deployment_territories": "US"}, "must be a list"),
     ],
 )
@@ -98,6 +97,13 @@ def test_every_fault_is_reported_at_once() -> None:
     with pytest.raises(ProfileError) as err:
         UseProfile.from_mapping({"comercial": True, "monthly_active_users": -1, "fine_tunes": 3})
     assert len(err.value.problems) == 3
+
+
+def test_building_in_code_raises_profile_error_too() -> None:
+    with pytest.raises(ProfileError) as err:
+        UseProfile(commercial="yes please", mau=5)
+    assert len(err.value.problems) == 2
+    assert "profile: unknown field `mau`" in str(err.value)
 
 
 def test_profile_errors_are_value_errors() -> None:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from .conditions import Facts, LicenseAlternatives, Truth, describe, evaluate, fact_label
 from .database import Database, load_database
+from .errors import ProfileError
 from .license import Clause, License
 from .lineage import Node, Subject, resolve
 from .model import ModelFacts
@@ -116,7 +117,10 @@ def build_facts(profile: UseProfile, model: ModelFacts, db: Database) -> dict[st
 
 
 def license_alternatives(text: str, db: Database) -> LicenseAlternatives:
-    """The ways an expression can be satisfied, each a set of license ids (unknown keys kept)."""
+    """The ways an expression can be satisfied, each a set of license ids (unknown keys kept).
+
+    Raises ``ProfileError`` when ``text`` is neither a known license nor an SPDX expression.
+    """
     known = db.license(text)
     if known is not None:
         return (frozenset({known.id}),)
@@ -125,9 +129,12 @@ def license_alternatives(text: str, db: Database) -> LicenseAlternatives:
     try:
         expr = db.licensing.parse(text)
     except (ExpressionError, AttributeError, TypeError):
-        return (frozenset({text.strip().lower()}),)
+        expr = None
     if expr is None:
-        return ()
+        raise ProfileError(
+            f"profile: derivative_license: `{text}` is neither a known license nor an SPDX "
+            "license expression"
+        )
     return tuple(frozenset(keys) for keys in _dnf_keys(expr, db))
 
 

@@ -8,17 +8,29 @@ Field names are a public contract; see ``docs/reference/profile.md`` for their m
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    ValidationError,
+    field_validator,
+)
 
 from .errors import ProfileError
 from .territories import default_territories
-from .validation import load_yaml_text, read_text, validate_model
+from .validation import describe_errors, load_yaml_text, read_text
 from .vocab import FACTS, FactType, UseCase
 
 _Count = Annotated[StrictInt, Field(ge=0)]
+
+# Where the profile being validated came from, for error messages (a file name, "--set", ...).
+_SOURCE: ContextVar[str] = ContextVar("profile_source", default="profile")
 
 
 class UseProfile(BaseModel):
@@ -112,18 +124,13 @@ class UseProfile(BaseModel):
             out.append(code)
         return tuple(out)
 
-    @field_validator("derivative_license")
-    @classmethod
-    def _expression(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        from license_expression import ExpressionError, Licensing
-
+    def __init__(self, **data: Any) -> None:
+        """Build a profile; faults raise ``ProfileError`` naming every field at once."""
         try:
-            Licensing().parse(value)
-        except (ExpressionError, AttributeError, TypeError):
-            raise ValueError(f"`{value}` is not a license key or SPDX license expression") from None
-        return value
+            super().__init__(**data)
+        except ValidationError as err:
+            fields = type(self).model_fields
+            raise ProfileError(describe_errors(err, _SOURCE.get(), fields=fields)) from None
 
     @classmethod
     def from_mapping(cls, data: object, *, source: str = "profile") -> UseProfile:
@@ -134,11 +141,14 @@ class UseProfile(BaseModel):
             raise ProfileError(
                 f"{source}: expected a mapping of profile fields, got {type(data).__name__}"
             )
-        result, problems = validate_model(cls, data, source)
-        if problems:
-            raise ProfileError(problems)
-        assert isinstance(result, UseProfile)
-        return result
+        odd = [k for k in data if not isinstance(k, str)]
+        if odd:
+            raise ProfileError(f"{source}: `{odd[0]!r}` is not a field name")
+        token = _SOURCE.set(source)
+        try:
+            return cls(**data)
+        finally:
+            _SOURCE.reset(token)
 
     @classmethod
     def from_file(cls, path: str | Path) -> UseProfile:
