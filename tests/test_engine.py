@@ -42,6 +42,11 @@ def test_an_unknown_model_id_says_so() -> None:
     assert "neither a known model nor a license" in report.unknown_licenses[0].reason
 
 
+def test_a_misspelt_model_id_gets_model_suggestions() -> None:
+    report = check_use("meta-llama/Llama-3.1-8B-Instrukt", DECLARED)
+    assert report.unknown_licenses[0].suggestions[0] == "meta-llama/Llama-3.1-8B-Instruct"
+
+
 def test_missing_fact_question_names_license_and_section() -> None:
     report = check_use("llama3.1", {**DECLARED, "monthly_active_users": None})
     [fact] = report.missing_facts

@@ -91,6 +91,12 @@ class Database:
         close = difflib.get_close_matches(lowered, list(self._license_names), n=n * 3, cutoff=0.6)
         return tuple(dict.fromkeys(self._license_names[c] for c in close))[:n]
 
+    def suggest_model(self, name: str, n: int = 3) -> tuple[str, ...]:
+        """Model ids close to ``name``, best first."""
+        lowered = name.strip().lower()
+        close = difflib.get_close_matches(lowered, list(self._model_names), n=n * 3, cutoff=0.6)
+        return tuple(dict.fromkeys(self._model_names[c] for c in close))[:n]
+
     @functools.cached_property
     def licensing(self) -> Licensing:
         """A license-expression ``Licensing`` whose symbols are this database's licenses."""

@@ -284,11 +284,13 @@ class _Evaluation:
 def _evaluate(alt: _Alt, facts: Facts, db: Database, parsed: list[_Parsed]) -> _Evaluation:
     result = _Evaluation(expression=" AND ".join(alt.keys) or "(none)")
     for item in alt.unparsed:
+        text = item.node.expression
+        hub_id = item.node.origin is None and _HUB_ID.match(text) is not None
         result.unknown.append(
             UnknownLicense(
-                key=item.node.expression,
+                key=text,
                 reason=item.error or "not understood",
-                suggestions=db.suggest(item.node.expression),
+                suggestions=db.suggest_model(text) if hub_id else db.suggest(text),
             )
         )
     for key in alt.keys:
