@@ -73,7 +73,7 @@ def check_use(
         verdict=chosen.verdict,
         conflicts=tuple(chosen.conflicts),
         obligations=tuple(chosen.obligations),
-        missing_facts=chosen.missing_facts(db),
+        missing_facts=chosen.missing_facts(),
         unknown_licenses=tuple(chosen.unknown),
         profile=use.declared(),
         model_facts=model_facts.model_dump(mode="json", exclude_none=True),
@@ -223,11 +223,7 @@ def _joined_expression(parsed: list[_Parsed], db: Database) -> str:
         if not _included(p, db):
             continue
         text = str(p.expression) if p.expression is not None else p.node.expression
-        needs_brackets = (
-            p.expression is not None
-            and len(parsed) > 1
-            and (isinstance(p.expression, db.licensing.OR))
-        )
+        needs_brackets = len(parsed) > 1 and isinstance(p.expression, db.licensing.OR)
         parts.append(f"({text})" if needs_brackets else text)
     return " AND ".join(dict.fromkeys(parts))
 
@@ -242,7 +238,8 @@ class _Evaluation:
     conflicts: list[Finding] = field(default_factory=list)
     obligations: list[Finding] = field(default_factory=list)
     unknown: list[UnknownLicense] = field(default_factory=list)
-    _missing: dict[str, list[tuple[License, Clause]]] = field(default_factory=dict)
+    # undeclared fact -> the conflict or review clauses whose outcome it left open
+    needed: dict[str, list[tuple[License, Clause]]] = field(default_factory=dict)
 
     @property
     def verdict(self) -> Verdict:
@@ -258,15 +255,15 @@ class _Evaluation:
         return (
             self.verdict.rank,
             len(self.conflicts) + len(self.unknown),
-            len(self._missing),
+            len(self.needed),
             len(self.obligations),
             position,
         )
 
-    def missing_facts(self, db: Database) -> tuple[MissingFact, ...]:
+    def missing_facts(self) -> tuple[MissingFact, ...]:
         out = []
-        for path in sorted(self._missing):
-            needs = self._missing[path]
+        for path in sorted(self.needed):
+            needs = self.needed[path]
             refs = list(
                 dict.fromkeys(f"{lic.short_name} ({cl.citation.section})" for lic, cl in needs)
             )
@@ -353,7 +350,7 @@ def _apply(
         return
     out.conflicts.append(finding)
     for path in outcome.missing:
-        out._missing.setdefault(path, []).append((lic, clause))
+        out.needed.setdefault(path, []).append((lic, clause))
 
 
 def _lineage(subject: Subject) -> tuple[LineageStep, ...]:
