@@ -11,7 +11,7 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .license import AllOf, AnyOf, Condition, Not, Test, normalise_name
+from .license import AllOf, AnyOf, Comparison, Condition, Not, normalise_name
 
 #: A derivative's license expression in disjunctive normal form: each alternative is the set
 #: of license ids that apply together (see ``engine``).
@@ -46,8 +46,8 @@ def evaluate(condition: Condition, facts: Facts) -> Outcome:
     """Evaluate ``condition`` over ``facts``."""
     if condition == "always":
         return _TRUE
-    if isinstance(condition, Test):
-        return _test(condition, facts)
+    if isinstance(condition, Comparison):
+        return _compare_fact(condition, facts)
     if isinstance(condition, Not):
         inner = evaluate(condition.not_, facts)
         return Outcome(~inner.truth, inner.missing)
@@ -67,14 +67,14 @@ def _combine(parts: list[Outcome], *, decisive: Truth) -> Outcome:
     return Outcome(~decisive)
 
 
-def _test(test: Test, facts: Facts) -> Outcome:
+def _compare_fact(test: Comparison, facts: Facts) -> Outcome:
     value = facts.get(test.field)
     if value is None:
         return Outcome(Truth.UNKNOWN, frozenset({test.field}))
     return _TRUE if _compare(test, value) else _FALSE
 
 
-def _compare(test: Test, value: object) -> bool:
+def _compare(test: Comparison, value: object) -> bool:
     op, expected = test.op, test.value
     if op == "eq":
         return bool(value == expected)
@@ -131,8 +131,8 @@ def describe(condition: Condition) -> str:
 def _describe(condition: Condition, *, top: bool = False) -> str:
     if condition == "always":
         return "always"
-    if isinstance(condition, Test):
-        return _describe_test(condition)
+    if isinstance(condition, Comparison):
+        return _describe_comparison(condition)
     if isinstance(condition, Not):
         return f"not ({_describe(condition.not_, top=True)})"
     joiner, parts = (
@@ -142,7 +142,7 @@ def _describe(condition: Condition, *, top: bool = False) -> str:
     return text if top or len(parts) == 1 else f"({text})"
 
 
-def _describe_test(test: Test) -> str:
+def _describe_comparison(test: Comparison) -> str:
     label = fact_label(test.field)
     op, value = test.op, test.value
     if op == "eq":

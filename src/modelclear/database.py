@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ._version import __version__
 from .errors import DatabaseError
-from .license import License, iter_tests
+from .license import License, iter_comparisons
 from .model import ModelFile, ModelRecord
 from .resources import db_root, shipped_root
 from .territories import Territories, load_territories
@@ -247,7 +247,7 @@ def _check_references(db: Database, problems: list[str]) -> None:
     """
     for lic in db:
         for i, clause in enumerate(lic.clauses):
-            for test in iter_tests(clause.when):
+            for test in iter_comparisons(clause.when):
                 if test.includes_license is not None and test.includes_license not in db.licenses:
                     problems.append(
                         f"{db.root.name}/licenses/{lic.id}.yaml: clauses[{i}] `{clause.id}`: "

@@ -47,7 +47,7 @@ class _Frozen(BaseModel):
 # --------------------------------------------------------------------------- conditions
 
 
-class Test(_Frozen):
+class Comparison(_Frozen):
     """A comparison of one fact with a value: ``{field: profile.x, <operator>: value}``."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
@@ -79,16 +79,12 @@ class Test(_Frozen):
         return getattr(self, self.op)
 
     @property
-    def fact_type(self) -> FactType:
-        return FACTS[self.field]
-
-    @property
     def values(self) -> frozenset[str]:
         """For ``in`` and ``any_in``: the set tested against (regions expanded)."""
         return self._values
 
     @model_validator(mode="after")
-    def _check(self, info: ValidationInfo) -> Test:
+    def _check(self, info: ValidationInfo) -> Comparison:
         fact_type = FACTS.get(self.field)
         if fact_type is None:
             raise ValueError(
@@ -161,7 +157,9 @@ class Not(_Frozen):
 
 def _condition_tag(value: Any) -> str | None:
     if isinstance(value, BaseModel):
-        return {AllOf: "all-of", AnyOf: "any-of", Not: "not-of", Test: "test"}.get(type(value))
+        return {AllOf: "all-of", AnyOf: "any-of", Not: "not-of", Comparison: "comparison"}.get(
+            type(value)
+        )
     if value == "always":
         return "always"
     if isinstance(value, dict):
@@ -169,7 +167,7 @@ def _condition_tag(value: Any) -> str | None:
             if key in value:
                 return tag
         if "field" in value:
-            return "test"
+            return "comparison"
     return None
 
 
@@ -177,7 +175,7 @@ Condition = Annotated[
     Annotated[AllOf, Tag("all-of")]
     | Annotated[AnyOf, Tag("any-of")]
     | Annotated[Not, Tag("not-of")]
-    | Annotated[Test, Tag("test")]
+    | Annotated[Comparison, Tag("comparison")]
     | Annotated[Literal["always"], Tag("always")],
     Discriminator(
         _condition_tag,
@@ -305,14 +303,14 @@ class License(_Frozen):
         return tuple(dict.fromkeys(out))
 
 
-def iter_tests(condition: Condition) -> list[Test]:
+def iter_comparisons(condition: Condition) -> list[Comparison]:
     """Every comparison inside a condition, depth first."""
-    if isinstance(condition, Test):
+    if isinstance(condition, Comparison):
         return [condition]
     if isinstance(condition, AllOf):
-        return [t for c in condition.all for t in iter_tests(c)]
+        return [t for c in condition.all for t in iter_comparisons(c)]
     if isinstance(condition, AnyOf):
-        return [t for c in condition.any for t in iter_tests(c)]
+        return [t for c in condition.any for t in iter_comparisons(c)]
     if isinstance(condition, Not):
-        return iter_tests(condition.not_)
+        return iter_comparisons(condition.not_)
     return []

@@ -15,7 +15,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 # Tags of discriminated unions appear in pydantic's error locations; they are not field names.
-_UNION_TAGS = frozenset({"all-of", "any-of", "not-of", "test", "always"})
+_UNION_TAGS = frozenset({"all-of", "any-of", "not-of", "comparison", "always"})
 
 # The C loader is the same safe loader, only faster; it is absent on some builds of PyYAML.
 _SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
