@@ -103,6 +103,15 @@ def test_startswith_treats_separators_alike_and_keeps_case(name: str, expected: 
     assert evaluate(c, {"profile.derivative_name": name}).truth is expected
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("acme-stable-diffusion-xl", T), ("Stable_Diffusion 3", T), ("StableLM-fork", F)],
+)
+def test_contains_ignores_case_and_separators(name: str, expected: Truth) -> None:
+    c = cond({"field": "profile.derivative_name", "contains": "Stable Diffusion"})
+    assert evaluate(c, {"profile.derivative_name": name}).truth is expected
+
+
 def test_includes_license_needs_it_in_every_alternative() -> None:
     c = cond({"field": "profile.derivative_license", "includes_license": "gemma"})
     both = (frozenset({"gemma", "apache-2.0"}),)

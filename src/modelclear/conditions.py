@@ -83,9 +83,12 @@ def _compare(test: Comparison, value: object) -> bool:
     if op == "any_in":
         assert isinstance(value, (frozenset, set, tuple, list))
         return any(item in test.values for item in value)
-    if op == "startswith":
+    if op == "startswith":  # case matters: naming rules give the exact word
         assert isinstance(value, str)
         return normalise_name(value).startswith(normalise_name(expected))
+    if op == "contains":  # case does not: a mark is used whatever its capitals
+        assert isinstance(value, str)
+        return normalise_name(expected).lower() in normalise_name(value).lower()
     if op == "includes_license":
         assert isinstance(value, tuple)
         return bool(value) and all(bool(expected in alternative) for alternative in value)
@@ -114,6 +117,7 @@ _OP_TEXT = {
     "in_": "is in",
     "any_in": "includes any of",
     "startswith": "starts with",
+    "contains": "contains",
     "includes_license": "includes",
 }
 

@@ -36,7 +36,7 @@ _SEPARATORS = re.compile(r"[\s_-]+")
 
 
 def normalise_name(text: str) -> str:
-    """Treat runs of spaces, hyphens and underscores as one space (for name-prefix tests)."""
+    """Treat runs of spaces, hyphens and underscores as one space (for name tests)."""
     return _SEPARATORS.sub(" ", text.strip())
 
 
@@ -62,6 +62,7 @@ class Comparison(_Frozen):
     in_: tuple[str, ...] | None = Field(None, alias="in", min_length=1)
     any_in: tuple[str, ...] | None = Field(None, min_length=1)
     startswith: str | None = Field(None, min_length=1)
+    contains: str | None = Field(None, min_length=1)
     includes_license: str | None = Field(None, min_length=1)
 
     # The operator's value made ready for evaluation: region names expanded to countries.
@@ -131,7 +132,19 @@ class Comparison(_Frozen):
         return self
 
 
-_OPS = ("eq", "ne", "gt", "ge", "lt", "le", "in_", "any_in", "startswith", "includes_license")
+_OPS = (
+    "eq",
+    "ne",
+    "gt",
+    "ge",
+    "lt",
+    "le",
+    "in_",
+    "any_in",
+    "startswith",
+    "contains",
+    "includes_license",
+)
 _OP_NAMES = {name: name.rstrip("_") for name in _OPS}
 
 

@@ -137,7 +137,7 @@ OPERATORS: Final = MappingProxyType(
         FactType.COUNT: frozenset({"eq", "ne", "gt", "ge", "lt", "le"}),
         FactType.COUNTRY: frozenset({"eq", "in"}),
         FactType.COUNTRIES: frozenset({"any_in"}),
-        FactType.TEXT: frozenset({"eq", "startswith"}),
+        FactType.TEXT: frozenset({"eq", "startswith", "contains"}),
         FactType.LICENSE_EXPRESSION: frozenset({"includes_license"}),
         FactType.USE_CASES: frozenset({"any_in"}),
     }
