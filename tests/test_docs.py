@@ -33,3 +33,14 @@ def test_every_docs_link_resolves() -> None:
         for target in re.findall(r"\]\(([^)#]+\.md|[^)#]+\.yaml)(?:#[^)]*)?\)", page.read_text()):
             if not target.startswith("http"):
                 assert (page.parent / target).resolve().exists(), (page, target)
+
+
+def test_readme_example_output_is_what_the_command_prints() -> None:
+    from modelclear import check_use
+    from modelclear.render import render_text
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    command = "$ modelclear check llama3.1 --profile examples/profiles/saas-startup.yaml\n"
+    shown = readme.split(command, 1)[1].split("$ echo $?", 1)[0]
+    profile = UseProfile.from_file(REPO / "examples" / "profiles" / "saas-startup.yaml")
+    assert shown == render_text(check_use("llama3.1", profile))
