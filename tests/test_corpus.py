@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+from _profiles import DECLARED
 
 from modelclear import Verdict, check_use, load_database
 
@@ -105,17 +106,7 @@ def test_license_ids_on_real_cards_resolve(manifest: dict) -> None:
 
 
 def test_licenses_on_real_cards_that_we_do_not_know_are_never_allowed(manifest: dict) -> None:
-    profile = {
-        "commercial": True,
-        "monthly_active_users": 1,
-        "annual_revenue_usd": 1,
-        "licensee_territory": "US",
-        "redistributes_weights": False,
-        "fine_tunes": False,
-        "distributes_derivative": False,
-        "offers_hosted_service": False,
-        "trains_on_outputs": False,
-    }
+    profile = DECLARED
     checked = 0
     for card in _cards(manifest):
         front = card["front_matter"]

@@ -5,21 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from _profiles import DECLARED
 
 from modelclear import NOT_LEGAL_ADVICE, ModelFacts, ProfileError, UseProfile, Verdict, check_use
 from modelclear.report import SCHEMA_VERSION
-
-DECLARED = {
-    "commercial": True,
-    "monthly_active_users": 10,
-    "annual_revenue_usd": 10,
-    "licensee_territory": "US",
-    "redistributes_weights": False,
-    "fine_tunes": False,
-    "distributes_derivative": False,
-    "offers_hosted_service": False,
-    "trains_on_outputs": False,
-}
 
 
 @pytest.mark.parametrize(

@@ -87,15 +87,11 @@ class Database:
 
     def suggest(self, name: str, n: int = 3) -> tuple[str, ...]:
         """License ids whose names are close to ``name``, best first."""
-        lowered = name.strip().lower()
-        close = difflib.get_close_matches(lowered, list(self._license_names), n=n * 3, cutoff=0.6)
-        return tuple(dict.fromkeys(self._license_names[c] for c in close))[:n]
+        return _close_matches(name, self._license_names, n)
 
     def suggest_model(self, name: str, n: int = 3) -> tuple[str, ...]:
         """Model ids close to ``name``, best first."""
-        lowered = name.strip().lower()
-        close = difflib.get_close_matches(lowered, list(self._model_names), n=n * 3, cutoff=0.6)
-        return tuple(dict.fromkeys(self._model_names[c] for c in close))[:n]
+        return _close_matches(name, self._model_names, n)
 
     @functools.cached_property
     def licensing(self) -> Licensing:
@@ -113,6 +109,12 @@ class Database:
 
     def __iter__(self) -> Iterator[License]:
         return iter(self.licenses.values())
+
+
+def _close_matches(name: str, index: Mapping[str, str], n: int) -> tuple[str, ...]:
+    """Targets of the ``index`` keys (lower-case names) closest to ``name``, each once."""
+    close = difflib.get_close_matches(name.strip().lower(), list(index), n=n * 3, cutoff=0.6)
+    return tuple(dict.fromkeys(index[c] for c in close))[:n]
 
 
 def load_database(root: str | Path | None = None) -> Database:

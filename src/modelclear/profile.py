@@ -135,12 +135,7 @@ class UseProfile(BaseModel):
     @classmethod
     def from_mapping(cls, data: object, *, source: str = "profile") -> UseProfile:
         """Validate a mapping (parsed YAML or JSON); ``ProfileError`` lists every fault."""
-        if data is None:
-            data = {}
-        if not isinstance(data, Mapping):
-            raise ProfileError(
-                f"{source}: expected a mapping of profile fields, got {type(data).__name__}"
-            )
+        data = _mapping(data, source)
         odd = [k for k in data if not isinstance(k, str)]
         if odd:
             raise ProfileError(f"{source}: `{odd[0]!r}` is not a field name")
@@ -167,6 +162,11 @@ def read_profile_data(path: str | Path) -> dict[str, Any]:
         data = load_yaml_text(read_text(Path(path), where), where)
     except ValueError as err:
         raise ProfileError(str(err)) from None
+    return _mapping(data, where)
+
+
+def _mapping(data: object, where: str) -> dict[str, Any]:
+    """``data`` as a dict of fields; nothing (an empty file) is an empty profile."""
     if data is None:
         return {}
     if not isinstance(data, Mapping):
