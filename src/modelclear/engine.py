@@ -146,6 +146,7 @@ class _Parsed:
     node: Node
     expression: LicenseExpression | None  # None when the text is not an expression
     error: str | None = None
+    model_like: bool = False  # unparsed text shaped like a Hub model id (org/name)
 
 
 def _parse_node(node: Node, db: Database) -> _Parsed:
@@ -157,7 +158,8 @@ def _parse_node(node: Node, db: Database) -> _Parsed:
         expr = db.licensing.parse(text)
     except (ExpressionError, AttributeError, TypeError) as err:
         if node.origin is None and _HUB_ID.match(text.strip()):
-            return _Parsed(node, None, "neither a known model nor a license in the database")
+            reason = "neither a known model nor a license in the database"
+            return _Parsed(node, None, reason, model_like=True)
         return _Parsed(node, None, f"not a license id or SPDX expression ({err})")
     if expr is None:
         return _Parsed(node, None, "no license given")
@@ -282,12 +284,11 @@ def _evaluate(alt: _Alt, facts: Facts, db: Database, parsed: list[_Parsed]) -> _
     result = _Evaluation(expression=" AND ".join(alt.keys) or "(none)")
     for item in alt.unparsed:
         text = item.node.expression
-        hub_id = item.node.origin is None and _HUB_ID.match(text) is not None
         result.unknown.append(
             UnknownLicense(
                 key=text,
                 reason=item.error or "not understood",
-                suggestions=db.suggest_model(text) if hub_id else db.suggest(text),
+                suggestions=db.suggest_model(text) if item.model_like else db.suggest(text),
             )
         )
     for key in alt.keys:
