@@ -79,3 +79,11 @@ def test_model_licenses_must_be_known(make_db) -> None:
     models = [{"id": "a/one", "license": "example-1.0 AND acme-2.0", "source": "https://x.org"}]
     problems = lint_database(make_db(good_license(), models=models))
     assert problems == ["license_db/models: `a/one`: license: unknown license `acme-2.0`"]
+
+
+def test_aliases_that_repeat_the_id_or_name_are_flagged(make_db) -> None:
+    problems = lint_database(make_db(good_license(aliases=["EXAMPLE-1.0"])))
+    assert problems == [
+        "license_db/licenses/example-1.0.yaml: aliases: `EXAMPLE-1.0` repeats the id, name or "
+        "SPDX id"
+    ]

@@ -97,6 +97,7 @@ def validate_model(
 def load_yaml_text(text: str, where: str) -> object:
     """Parse YAML safely (no object construction); raise ``ValueError`` naming the line."""
     try:
+        # SafeLoader (or its C twin): the same safe subset as yaml.safe_load, no object tags.
         return yaml.load(text, Loader=_SafeLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
