@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from pydantic import TypeAdapter
+from pydantic import TypeAdapter, ValidationError
 
-from modelclear.conditions import Truth, describe, evaluate
+from modelclear.conditions import LicenseAlternative, Truth, describe, evaluate
 from modelclear.license import Condition
 
 T, F, U = Truth.TRUE, Truth.FALSE, Truth.UNKNOWN
@@ -112,12 +112,106 @@ def test_contains_ignores_case_and_separators(name: str, expected: Truth) -> Non
     assert evaluate(c, {"profile.derivative_name": name}).truth is expected
 
 
+def _alt(*ids: str, traits: tuple[str, ...] = (), complete: bool = True) -> LicenseAlternative:
+    return LicenseAlternative(frozenset(ids), frozenset(traits), complete)
+
+
 def test_includes_license_needs_it_in_every_alternative() -> None:
     c = cond({"field": "profile.derivative_license", "includes_license": "gemma"})
-    both = (frozenset({"gemma", "apache-2.0"}),)
-    either = (frozenset({"gemma"}), frozenset({"apache-2.0"}))
+    both = (_alt("gemma", "apache-2.0"),)
+    either = (_alt("gemma"), _alt("apache-2.0"))
     assert evaluate(c, {"profile.derivative_license": both}).truth is T
     assert evaluate(c, {"profile.derivative_license": either}).truth is F
+
+
+RESTRICTED = ("use-restrictions",)
+
+
+@pytest.mark.parametrize(
+    ("alternatives", "has", "lacks"),
+    [
+        ((_alt("gemma", traits=RESTRICTED),), T, F),
+        # AND with a restricted license: the alternative carries the restrictions
+        ((_alt("gemma", "apache-2.0", traits=RESTRICTED),), T, F),
+        # OR: a recipient may take the permissive alternative
+        ((_alt("gemma", traits=RESTRICTED), _alt("apache-2.0")), F, T),
+        ((_alt("mit"),), F, T),
+        # an unknown license may carry anything: neither has nor lacks is certain
+        ((_alt("mit", "acme-terms", complete=False),), F, F),
+    ],
+)
+def test_traits_of_license_alternatives(
+    alternatives: tuple[LicenseAlternative, ...], has: Truth, lacks: Truth
+) -> None:
+    facts = {"profile.derivative_license": alternatives}
+    has_c = cond({"field": "profile.derivative_license", "has_trait": "use-restrictions"})
+    lacks_c = cond({"field": "profile.derivative_license", "lacks_trait": "use-restrictions"})
+    assert evaluate(has_c, facts).truth is has
+    assert evaluate(lacks_c, facts).truth is lacks
+
+
+def test_unknown_trait_is_a_load_error() -> None:
+    with pytest.raises(ValidationError, match="use-restrictions"):
+        cond({"field": "profile.derivative_license", "has_trait": "restrictive"})
+
+
+@pytest.mark.parametrize(
+    ("name", "prefix", "expected"),
+    [
+        ("Llama-3-Acme", "Llama 3", T),
+        ("Llama-3.1-Acme", "Llama 3", T),
+        ("Llama_3", "Llama 3", T),
+        # review finding: `Llama-30B` must not pass as beginning with "Llama 3"
+        ("Llama-30B-Acme", "Llama 3", F),
+        ("Llama-3B-Acme", "Llama 3", F),
+        ("LlamaGuard-Acme", "Llama", T),
+    ],
+)
+def test_startswith_needs_a_boundary_after_a_number(
+    name: str, prefix: str, expected: Truth
+) -> None:
+    c = cond({"field": "profile.derivative_name", "startswith": prefix})
+    assert evaluate(c, {"profile.derivative_name": name}).truth is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "sensitive", "insensitive"),
+    [("Llama-Acme", T, T), ("llama-acme", F, T), ("LLaMA-2-acme", F, T), ("Acme-llama", F, F)],
+)
+def test_istartswith_ignores_case(name: str, sensitive: Truth, insensitive: Truth) -> None:
+    facts = {"profile.derivative_name": name}
+    assert (
+        evaluate(cond({"field": "profile.derivative_name", "startswith": "Llama"}), facts).truth
+        is sensitive
+    )
+    assert (
+        evaluate(cond({"field": "profile.derivative_name", "istartswith": "Llama"}), facts).truth
+        is insensitive
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "mark", "expected"),
+    [
+        # review finding (Stability §IV(c)(i)): separators must not hide a mark
+        ("SD-3.5-Large-Turbo-Anime", "SD3", T),
+        ("SD-XL-anime", "SDXL", T),
+        ("StableDiffusion-XL-anime", "Stable Diffusion", T),
+        ("Acme-Painter", "SDXL", F),
+    ],
+)
+def test_contains_ignores_separators_entirely(name: str, mark: str, expected: Truth) -> None:
+    c = cond({"field": "profile.derivative_name", "contains": mark})
+    assert evaluate(c, {"profile.derivative_name": name}).truth is expected
+
+
+def test_licensee_kind_values_are_checked() -> None:
+    c = cond({"field": "profile.licensee_kind", "in": ["academic", "government"]})
+    assert evaluate(c, {"profile.licensee_kind": "academic"}).truth is T
+    assert evaluate(c, {"profile.licensee_kind": "company"}).truth is F
+    assert evaluate(c, {}).truth is U
+    with pytest.raises(ValidationError, match="unknown licensee kind `university`"):
+        cond({"field": "profile.licensee_kind", "eq": "university"})
 
 
 def test_describe_reads_like_the_condition() -> None:

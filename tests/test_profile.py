@@ -17,6 +17,7 @@ def test_profile_fields_are_the_public_contract() -> None:
         "monthly_active_users",
         "annual_revenue_usd",
         "licensee_territory",
+        "licensee_kind",
         "deployment_territories",
         "redistributes_weights",
         "fine_tunes",
@@ -25,6 +26,7 @@ def test_profile_fields_are_the_public_contract() -> None:
         "derivative_license",
         "offers_hosted_service",
         "trains_on_outputs",
+        "output_trained_model",
         "use_cases",
     ]
     # every profile field is a fact a condition may name, and nothing else is

@@ -11,11 +11,24 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .license import AllOf, AnyOf, Comparison, Condition, Not, normalise_name
+from .license import AllOf, AnyOf, Comparison, Condition, Not, normalise_name, squash_name
 
-#: A derivative's license expression in disjunctive normal form: each alternative is the set
-#: of license ids that apply together (see ``engine``).
-LicenseAlternatives = tuple[frozenset[str], ...]
+
+@dataclass(frozen=True)
+class LicenseAlternative:
+    """One way to satisfy a declared license expression: the licenses that apply together.
+
+    ``traits`` are the traits of the known licenses among them; ``complete`` is false when one
+    of them is not in the database, so that what it carries cannot be known.
+    """
+
+    ids: frozenset[str]
+    traits: frozenset[str] = frozenset()
+    complete: bool = True
+
+
+#: A declared license expression in disjunctive normal form (see ``engine``).
+LicenseAlternatives = tuple[LicenseAlternative, ...]
 
 #: Fact path -> value, or ``None`` when not declared.
 Facts = Mapping[str, object]
@@ -85,13 +98,22 @@ def _compare(test: Comparison, value: object) -> bool:
         return any(item in test.values for item in value)
     if op == "startswith":  # case matters: naming rules give the exact word
         assert isinstance(value, str)
-        return normalise_name(value).startswith(normalise_name(expected))
-    if op == "contains":  # case does not: a mark is used whatever its capitals
+        return begins_with(value, expected)
+    if op == "istartswith":
         assert isinstance(value, str)
-        return normalise_name(expected).lower() in normalise_name(value).lower()
+        return begins_with(value.casefold(), expected.casefold())
+    if op == "contains":  # neither case nor separators matter: a mark is used however spelt
+        assert isinstance(value, str)
+        return squash_name(expected) in squash_name(value)
     if op == "includes_license":
         assert isinstance(value, tuple)
-        return bool(value) and all(bool(expected in alternative) for alternative in value)
+        return bool(value) and all(expected in alt.ids for alt in value)
+    if op == "has_trait":  # every alternative carries it
+        assert isinstance(value, tuple)
+        return bool(value) and all(expected.value in alt.traits for alt in value)
+    if op == "lacks_trait":  # some alternative, wholly known, does not carry it
+        assert isinstance(value, tuple)
+        return any(alt.complete and expected.value not in alt.traits for alt in value)
     assert isinstance(value, int) and isinstance(expected, int)
     if op == "ne":
         return value != expected
@@ -106,6 +128,21 @@ def _compare(test: Comparison, value: object) -> bool:
     raise AssertionError(f"unhandled operator {op}")
 
 
+def begins_with(name: str, prefix: str) -> bool:
+    """Whether ``name`` begins with the words of ``prefix`` (separators alike).
+
+    A prefix that ends in a digit must not run on into another digit, so that ``Llama-30B``
+    does not begin with "Llama 3"; the next character is then the end, a separator or ``.``.
+    """
+    name, prefix = normalise_name(name), normalise_name(prefix)
+    if not name.startswith(prefix):
+        return False
+    rest = name[len(prefix) :]
+    if prefix[-1:].isdigit() and rest:
+        return rest[0] in " ."
+    return True
+
+
 # --------------------------------------------------------------------------- description
 
 _OP_TEXT = {
@@ -117,8 +154,11 @@ _OP_TEXT = {
     "in_": "is in",
     "any_in": "includes any of",
     "startswith": "starts with",
+    "istartswith": "starts with (any case)",
     "contains": "contains",
     "includes_license": "includes",
+    "has_trait": "has the trait",
+    "lacks_trait": "may lack the trait",
 }
 
 

@@ -16,7 +16,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .conditions import Facts, LicenseAlternatives, Truth, describe, evaluate, fact_label
+from .conditions import (
+    Facts,
+    LicenseAlternative,
+    LicenseAlternatives,
+    Truth,
+    describe,
+    evaluate,
+    fact_label,
+)
 from .database import Database, load_database
 from .errors import ProfileError
 from .license import Clause, License
@@ -111,31 +119,58 @@ def build_facts(profile: UseProfile, model: ModelFacts, db: Database) -> dict[st
             codes |= db.territories.expand(name)
         facts["profile.deployment_territories"] = frozenset(codes)
     facts["profile.use_cases"] = frozenset(u.value for u in profile.use_cases)
+    if profile.licensee_kind is not None:
+        facts["profile.licensee_kind"] = profile.licensee_kind.value
     if profile.derivative_license is not None:
         facts["profile.derivative_license"] = license_alternatives(profile.derivative_license, db)
+    if profile.output_trained_model is not None:
+        facts["profile.output_trained_model"] = model_license_alternatives(
+            profile.output_trained_model, db, field="output_trained_model"
+        )
     return facts
 
 
-def license_alternatives(text: str, db: Database) -> LicenseAlternatives:
-    """The ways an expression can be satisfied, each a set of license ids (unknown keys kept).
+def license_alternatives(
+    text: str, db: Database, *, field: str = "derivative_license"
+) -> LicenseAlternatives:
+    """The ways an expression can be satisfied, each with its licenses (unknown keys kept).
 
     Raises ``ProfileError`` when ``text`` is neither a known license nor an SPDX expression.
     """
     known = db.license(text)
     if known is not None:
-        return (frozenset({known.id}),)
+        return (_alternative([known.id], db),)
     from license_expression import ExpressionError
 
     try:
         expr = db.licensing.parse(text)
     except (ExpressionError, AttributeError, TypeError):
         expr = None
-    if expr is None:
+    if expr is None or (_HUB_ID.match(text.strip()) and db.model(text) is None):
         raise ProfileError(
-            f"profile: derivative_license: `{text}` is neither a known license nor an SPDX "
-            "license expression"
+            f"profile: {field}: `{text}` is neither a known license nor an SPDX license "
+            "expression" + (", nor a known model id" if field == "output_trained_model" else "")
         )
-    return tuple(frozenset(keys) for keys in _dnf_keys(expr, db))
+    return tuple(_alternative(keys, db) for keys in _dnf_keys(expr, db))
+
+
+def model_license_alternatives(text: str, db: Database, *, field: str) -> LicenseAlternatives:
+    """Like ``license_alternatives``, but a known model id stands for the licenses of its
+    whole lineage (a derivative stays bound by its bases)."""
+    if db.model(text) is None:
+        return license_alternatives(text, db, field=field)
+    parsed = [_parse_node(node, db) for node in resolve(text, db).nodes]
+    out = []
+    for alt in _alternatives(parsed, db):
+        out.append(_alternative(alt.keys, db, complete=not alt.unparsed))
+    return tuple(out)
+
+
+def _alternative(keys: Iterable[str], db: Database, *, complete: bool = True) -> LicenseAlternative:
+    ids = frozenset(keys)
+    found = [db.licenses.get(k) for k in ids]
+    traits = frozenset(t.value for lic in found if lic is not None for t in lic.traits)
+    return LicenseAlternative(ids, traits, complete and all(lic is not None for lic in found))
 
 
 # --------------------------------------------------------------------------- expressions

@@ -26,7 +26,17 @@ from pydantic import (
 )
 
 from .territories import Territories, default_territories
-from .vocab import FACTS, OPERATORS, ClauseKind, ConflictKind, FactType, ObligationKind, UseCase
+from .vocab import (
+    FACTS,
+    OPERATORS,
+    ClauseKind,
+    ConflictKind,
+    FactType,
+    LicenseeKind,
+    ObligationKind,
+    Trait,
+    UseCase,
+)
 
 _Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9.+-]*$")]
 _Url = Annotated[str, StringConstraints(pattern=r"^https://\S+$")]
@@ -38,6 +48,12 @@ _SEPARATORS = re.compile(r"[\s_-]+")
 def normalise_name(text: str) -> str:
     """Treat runs of spaces, hyphens and underscores as one space (for name tests)."""
     return _SEPARATORS.sub(" ", text.strip())
+
+
+def squash_name(text: str) -> str:
+    """Drop spaces, hyphens and underscores and ignore case, so that ``SD-XL``, ``SD XL`` and
+    ``sdxl`` read alike (for ``contains``: a mark is used whatever its spelling)."""
+    return _SEPARATORS.sub("", text).casefold()
 
 
 class _Frozen(BaseModel):
@@ -62,8 +78,11 @@ class Comparison(_Frozen):
     in_: tuple[str, ...] | None = Field(None, alias="in", min_length=1)
     any_in: tuple[str, ...] | None = Field(None, min_length=1)
     startswith: str | None = Field(None, min_length=1)
+    istartswith: str | None = Field(None, min_length=1)
     contains: str | None = Field(None, min_length=1)
     includes_license: str | None = Field(None, min_length=1)
+    has_trait: Trait | None = None
+    lacks_trait: Trait | None = None
 
     # The operator's value made ready for evaluation: region names expanded to countries.
     _values: frozenset[str] = PrivateAttr(default=frozenset())
@@ -121,6 +140,15 @@ class Comparison(_Frozen):
             for name in value:
                 expanded |= territories.expand(name)
             self._values = frozenset(expanded)
+        if fact_type is FactType.LICENSEE_KIND:
+            kinds = {k.value for k in LicenseeKind}
+            given = (value,) if op == "eq" else value
+            wrong = [v for v in given if v not in kinds]
+            if wrong:
+                raise ValueError(
+                    f"unknown licensee kind `{wrong[0]}`; allowed: {', '.join(sorted(kinds))}"
+                )
+            self._values = frozenset(given)
         if fact_type is FactType.USE_CASES:
             known = {u.value for u in UseCase}
             unknown = [v for v in value if v not in known]
@@ -142,8 +170,11 @@ _OPS = (
     "in_",
     "any_in",
     "startswith",
+    "istartswith",
     "contains",
     "includes_license",
+    "has_trait",
+    "lacks_trait",
 )
 _OP_NAMES = {name: name.rstrip("_") for name in _OPS}
 
@@ -279,6 +310,11 @@ class License(_Frozen):
     spdx_id: _Text | None = None
     aliases: tuple[_Text, ...] = ()
     binds_derivatives: bool
+    traits: tuple[Trait, ...] = Field(
+        (),
+        description="Properties of the terms that other licenses' clauses may ask about, e.g. "
+        "`use-restrictions` when the license carries binding use restrictions.",
+    )
     provenance: tuple[Provenance, ...] = Field(min_length=1)
     notes: _Text | None = None
     clauses: tuple[Clause, ...] = Field(min_length=1)

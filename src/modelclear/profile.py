@@ -25,7 +25,7 @@ from pydantic import (
 from .errors import ProfileError
 from .territories import default_territories
 from .validation import describe_errors, load_yaml_text, read_text
-from .vocab import FACTS, FactType, UseCase
+from .vocab import FACTS, FactType, LicenseeKind, UseCase
 
 _Count = Annotated[StrictInt, Field(ge=0)]
 
@@ -56,6 +56,11 @@ class UseProfile(BaseModel):
         description="ISO 3166-1 alpha-2 code of the licensee's domicile or principal place of "
         "business.",
     )
+    licensee_kind: LicenseeKind | None = Field(
+        None,
+        description="Who takes the license: individual, company, charity, nonprofit, academic "
+        "or government.",
+    )
     deployment_territories: tuple[str, ...] | None = Field(
         None,
         description="Where the product is offered: ISO 3166-1 alpha-2 codes or region names "
@@ -71,8 +76,8 @@ class UseProfile(BaseModel):
     )
     distributes_derivative: StrictBool | None = Field(
         None,
-        description="The licensee distributes or makes available a derivative model (including "
-        "one trained on this model's outputs).",
+        description="The licensee hands a derivative model's weights to others (a model trained "
+        "on this model's outputs included); hosting one is `offers_hosted_service`.",
     )
     derivative_name: str | None = Field(
         None, min_length=1, description="The name under which a derivative is distributed."
@@ -91,6 +96,12 @@ class UseProfile(BaseModel):
         None,
         description="Outputs are used to train or improve a different model of the same kind "
         "(distillation into a student counts).",
+    )
+    output_trained_model: str | None = Field(
+        None,
+        min_length=1,
+        description="The model that this model's outputs train or improve: a known model id, a "
+        "license id or an SPDX expression (the license that model is bound by).",
     )
     use_cases: tuple[UseCase, ...] = Field(
         (),

@@ -71,6 +71,32 @@ class ObligationKind(_Vocab):
     DISCLOSE_MACHINE_GENERATED = "disclose-machine-generated"
     REGISTER_WITH_LICENSOR = "register-with-licensor"
     KEEP_MODEL_UPDATED = "keep-model-updated"
+    DISCLOSE_KNOWN_RISKS = "disclose-known-risks"
+    NO_DOWNSTREAM_RESTRICTIONS = "no-downstream-restrictions"
+    INCLUDE_WARRANTY_DISCLAIMER = "include-warranty-disclaimer"
+
+
+class LicenseeKind(_Vocab):
+    """Who takes the license (``UseProfile.licensee_kind``); texts such as FLUX.1 [dev] §1(c)
+    and research-only licenses turn on it."""
+
+    INDIVIDUAL = "individual"
+    COMPANY = "company"
+    CHARITY = "charity"
+    NONPROFIT = "nonprofit"
+    ACADEMIC = "academic"
+    GOVERNMENT = "government"
+
+
+class Trait(_Vocab):
+    """A property a license record declares, so that a clause of another license can ask
+    whether a derivative's declared license carries it (``has_trait`` / ``lacks_trait``)."""
+
+    USE_RESTRICTIONS = "use-restrictions"  # binding limits on how the model may be used
+    COPYLEFT = "copyleft"  # modified versions must be offered under the same terms (software)
+    SHARE_ALIKE = "share-alike"  # adaptations must carry the same or a compatible license
+    NON_COMMERCIAL = "non-commercial"  # commercial use is not licensed
+    NO_DERIVATIVES = "no-derivatives"  # adapted versions may not be shared
 
 
 class UseCase(_Vocab):
@@ -103,6 +129,7 @@ class FactType(_Vocab):
     COUNT = "count"  # a non-negative integer: users, US dollars
     COUNTRY = "country"  # one ISO 3166-1 alpha-2 code
     COUNTRIES = "countries"  # a list of ISO 3166-1 alpha-2 codes
+    LICENSEE_KIND = "licensee-kind"  # one of ``LicenseeKind``
     TEXT = "text"
     LICENSE_EXPRESSION = "license-expression"
     USE_CASES = "use-cases"
@@ -117,6 +144,7 @@ FACTS: Final = MappingProxyType(
         "profile.monthly_active_users": FactType.COUNT,
         "profile.annual_revenue_usd": FactType.COUNT,
         "profile.licensee_territory": FactType.COUNTRY,
+        "profile.licensee_kind": FactType.LICENSEE_KIND,
         "profile.deployment_territories": FactType.COUNTRIES,
         "profile.redistributes_weights": FactType.BOOL,
         "profile.fine_tunes": FactType.BOOL,
@@ -125,6 +153,7 @@ FACTS: Final = MappingProxyType(
         "profile.derivative_license": FactType.LICENSE_EXPRESSION,
         "profile.offers_hosted_service": FactType.BOOL,
         "profile.trains_on_outputs": FactType.BOOL,
+        "profile.output_trained_model": FactType.LICENSE_EXPRESSION,
         "profile.use_cases": FactType.USE_CASES,
         "model.multimodal": FactType.BOOL,
     }
@@ -137,8 +166,9 @@ OPERATORS: Final = MappingProxyType(
         FactType.COUNT: frozenset({"eq", "ne", "gt", "ge", "lt", "le"}),
         FactType.COUNTRY: frozenset({"eq", "in"}),
         FactType.COUNTRIES: frozenset({"any_in"}),
-        FactType.TEXT: frozenset({"eq", "startswith", "contains"}),
-        FactType.LICENSE_EXPRESSION: frozenset({"includes_license"}),
+        FactType.LICENSEE_KIND: frozenset({"eq", "in"}),
+        FactType.TEXT: frozenset({"eq", "startswith", "istartswith", "contains"}),
+        FactType.LICENSE_EXPRESSION: frozenset({"includes_license", "has_trait", "lacks_trait"}),
         FactType.USE_CASES: frozenset({"any_in"}),
     }
 )
