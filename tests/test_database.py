@@ -193,3 +193,29 @@ def test_a_malformed_version_requirement_is_reported(make_db) -> None:
         "format: 1\nrequires_modelclear: 'soon'\nupdated: 2026-01-01\n"
     )
     assert any("`soon` is not a version specifier" in p for p in problems_of(root))
+
+
+# The EU's outermost regions and the Aland Islands are EU territory with ISO codes of their own
+# (TFEU Art. 349 and 355(4)); the review of the shipped records found them missing.
+EU_TERRITORY_OWN_CODES = {"RE", "GP", "MQ", "GF", "YT", "MF", "AX"}
+# Overseas countries and territories associated with the EU are not EU territory.
+NOT_EU = {"NC", "PF", "BL", "GL", "AW", "PM", "WF", "TF", "CH", "NO", "GB"}
+
+
+def test_eu_region_is_territory_not_a_list_of_member_states() -> None:
+    territories = load_database().territories
+    eu = territories.expand("EU")
+    assert EU_TERRITORY_OWN_CODES <= eu
+    assert not NOT_EU & eu
+    assert len(eu) == 27 + len(EU_TERRITORY_OWN_CODES)
+    eea = territories.expand("EEA")
+    assert eu | {"IS", "LI", "NO"} == eea
+
+
+def test_sanctions_regions_are_dated_and_cited() -> None:
+    regions = load_database().territories.regions
+    for name in ("comprehensive-sanctions", "export-controls"):
+        assert regions[name].source.startswith("https://ofac.treasury.gov/")
+        assert regions[name].as_of.year >= 2026
+    # OFAC's comprehensive programmes: Cuba, Iran, North Korea (Syria's ended 1 July 2025).
+    assert set(regions["comprehensive-sanctions"].countries) == {"CU", "IR", "KP"}

@@ -129,7 +129,9 @@ class UseProfile(BaseModel):
         territories = default_territories()
         out: list[str] = []
         for item in value:
-            code = item.upper() if isinstance(item, str) else item
+            code = (
+                item.upper() if isinstance(item, str) and item not in territories.regions else item
+            )
             if code not in territories.countries and code not in territories.regions:
                 raise ValueError(territories.unknown_message(item, regions=True))
             out.append(code)
