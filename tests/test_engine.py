@@ -138,3 +138,27 @@ def test_derivative_license_accepts_names_the_database_knows(name: str) -> None:
 def test_a_malformed_derivative_license_is_an_input_error() -> None:
     with pytest.raises(ProfileError, match="derivative_license: `MIT AND \\(` is neither"):
         check_use("gemma", {"distributes_derivative": True, "derivative_license": "MIT AND ("})
+
+
+def test_output_trained_model_as_a_model_id_stands_for_its_lineage() -> None:
+    # The fine-tune's own entry names llama2 through its base; a Llama 2 derivative may be
+    # improved with Llama 2 outputs (Llama 2 §1.b.v, "excluding Llama 2 or derivative works").
+    from modelclear import load_database
+    from modelclear.engine import model_license_alternatives
+
+    db = load_database()
+    alts = model_license_alternatives(
+        "meta-llama/Llama-2-7b-chat-hf", db, field="output_trained_model"
+    )
+    assert [sorted(a.ids) for a in alts] == [["llama2"]]
+    assert "use-restrictions" in alts[0].traits and alts[0].complete
+
+
+def test_output_trained_model_that_is_no_model_or_license_is_an_input_error() -> None:
+    with pytest.raises(ProfileError, match="output_trained_model: `acme/student-1b`"):
+        check_use("llama2", {**DECLARED, "output_trained_model": "acme/student-1b"})
+
+
+def test_a_hub_id_is_not_a_derivative_license() -> None:
+    with pytest.raises(ProfileError, match="derivative_license: `acme/student-1b`"):
+        check_use("gemma", {**DECLARED, "derivative_license": "acme/student-1b"})

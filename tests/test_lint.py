@@ -87,3 +87,14 @@ def test_aliases_that_repeat_the_id_or_name_are_flagged(make_db) -> None:
         "license_db/licenses/example-1.0.yaml: aliases: `EXAMPLE-1.0` repeats the id, name or "
         "SPDX id"
     ]
+
+
+def test_use_restrictions_trait_follows_the_clauses(make_db) -> None:
+    clause = {**GOOD_CLAUSE, "obligation": "pass-on-use-restrictions"}
+    problems = lint_database(make_db(good_license(clauses=[clause])))
+    assert problems == [
+        "license_db/licenses/example-1.0.yaml: traits: the license incorporates a use policy or "
+        "passes use restrictions on, so it lists `use-restrictions`"
+    ]
+    fixed = good_license(clauses=[clause], traits=["use-restrictions"])
+    assert lint_database(make_db(fixed)) == []

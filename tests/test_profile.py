@@ -165,3 +165,28 @@ def test_assignments(text: str, expected: tuple[str, object]) -> None:
 def test_bad_assignments(text: str, expected: str) -> None:
     with pytest.raises(ProfileError, match=expected):
         parse_assignment(text)
+
+
+def test_licensee_kind_vocabulary_is_the_public_contract() -> None:
+    from modelclear.vocab import LicenseeKind
+
+    assert [k.value for k in LicenseeKind] == [
+        "individual", "company", "charity", "nonprofit", "academic", "government",
+    ]  # fmt: skip
+    assert UseProfile(licensee_kind="charity").declared()["licensee_kind"] == "charity"
+    with pytest.raises(ProfileError) as err:
+        UseProfile.from_mapping({"licensee_kind": "university"}, source="p.yaml")
+    assert "p.yaml: licensee_kind:" in str(err.value) and "academic" in str(err.value)
+
+
+def test_new_facts_can_be_set_on_the_command_line() -> None:
+    assert parse_assignment("licensee_kind=academic") == ("profile.licensee_kind", "academic")
+    assert parse_assignment("output_trained_model=llama3") == (
+        "profile.output_trained_model",
+        "llama3",
+    )
+
+
+def test_sanctions_regions_may_be_named_where_a_product_is_offered() -> None:
+    profile = UseProfile(deployment_territories=["comprehensive-sanctions", "de"])
+    assert profile.deployment_territories == ("comprehensive-sanctions", "DE")

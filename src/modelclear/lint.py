@@ -3,7 +3,8 @@
 Loading already rejects unknown keys and kinds, clauses without summary or citation, condition
 fields that do not exist, duplicate ids and aliases. The lint adds the rules that span fields:
 every cited URL is one of the license's official URLs, a license with a use policy always
-obliges compliance with it, provenance covers every document cited, every alias parses as that
+obliges compliance with it and lists the `use-restrictions` trait (as does one that obliges
+passing use restrictions on), provenance covers every document cited, every alias parses as that
 license in an expression, and every model's license expression names known licenses.
 """
 
@@ -15,7 +16,7 @@ from pathlib import Path
 from .database import Database, load_database
 from .errors import DatabaseError
 from .license import License
-from .vocab import ClauseKind, ObligationKind
+from .vocab import ClauseKind, ObligationKind, Trait
 
 #: Summaries are short paraphrases, never passages of the license.
 MAX_SUMMARY = 400
@@ -63,6 +64,12 @@ def _lint_license(lic: License, db: Database) -> list[str]:
                 f"{where}: clauses: the license incorporates a use policy but no clause obliges "
                 "`comply-with-use-policy` `always`"
             )
+    passes_on = any(c.obligation is ObligationKind.PASS_ON_USE_RESTRICTIONS for c in lic.clauses)
+    if (lic.use_policy_url or passes_on) and Trait.USE_RESTRICTIONS not in lic.traits:
+        out.append(
+            f"{where}: traits: the license incorporates a use policy or passes use restrictions "
+            "on, so it lists `use-restrictions`"
+        )
     for i, clause in enumerate(lic.clauses):
         at = f"{where}: clauses[{i}] `{clause.id}`"
         if clause.citation.url not in official:
