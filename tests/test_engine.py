@@ -49,8 +49,10 @@ def test_conditional_obligation_says_when_it_applies() -> None:
     assert report.verdict is Verdict.ALLOWED_WITH_OBLIGATIONS
     notice = next(o for o in report.obligations if o.clause == "provide-license")
     assert notice.conditional
-    assert notice.condition == "redistributes_weights is true or distributes_derivative is true"
-    assert notice.missing == ("distributes_derivative", "redistributes_weights")
+    assert notice.condition == (
+        "redistributes_weights is true or (distributes_derivative is true and fine_tunes is true)"
+    )
+    assert notice.missing == ("distributes_derivative", "fine_tunes", "redistributes_weights")
     assert not report.missing_facts  # obligations never block, so they ask for nothing
 
 
