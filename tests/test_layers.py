@@ -24,6 +24,8 @@ LAYER = {
     "database": 3,
     "lineage": 4,
     "lint": 4,
+    "catalog": 4,
+    "diff": 4,
     "engine": 5,
     "render": 6,
     "cli": 7,

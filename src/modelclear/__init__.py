@@ -10,7 +10,9 @@ An aid to license review, not legal advice::
 from __future__ import annotations
 
 from ._version import __version__
+from .catalog import LicenseRow
 from .database import Database, load_database
+from .diff import LicenseDiff, diff_licenses
 from .engine import check_use
 from .errors import DatabaseError, InputError, ModelclearError, ProfileError
 from .license import Citation, Clause, License
@@ -39,6 +41,8 @@ __all__ = [
     "Finding",
     "InputError",
     "License",
+    "LicenseDiff",
+    "LicenseRow",
     "MissingFact",
     "ModelFacts",
     "ModelRecord",
@@ -52,6 +56,7 @@ __all__ = [
     "Verdict",
     "__version__",
     "check_use",
+    "diff_licenses",
     "lint_database",
     "load_database",
 ]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,12 +74,20 @@ class Database:
     licenses: Mapping[str, License]
     models: Mapping[str, ModelRecord]
     _license_names: Mapping[str, str] = field(repr=False)
+    _loose_names: Mapping[str, str] = field(repr=False)
     _model_names: Mapping[str, str] = field(repr=False)
 
     def license(self, name: str) -> License | None:
-        """The license an id, SPDX id or alias names, ignoring case; ``None`` if unknown."""
+        """The license an id, SPDX id or alias names; ``None`` if unknown.
+
+        An exact name (case ignored) wins; otherwise the name is compared in the loose form of
+        ``loose_license_name``, so ``CC BY-NC 4.0``, ``Apache 2`` and ``The MIT License (MIT)``
+        find their records. A loose form two licenses share finds neither.
+        """
         key = self._license_names.get(name.strip().lower())
-        return self.licenses[key] if key is not None else None
+        if key is None:
+            key = self._loose_names.get(loose_license_name(name))
+        return self.licenses[key] if key else None
 
     def model(self, name: str) -> ModelRecord | None:
         """The model a Hub id names (``org/name``, or ``name`` alone if unambiguous)."""
@@ -109,6 +118,30 @@ class Database:
 
     def __iter__(self) -> Iterator[License]:
         return iter(self.licenses.values())
+
+
+_PARENTHESISED = re.compile(r"\s*\([^)]*\)")
+_LEADING_THE = re.compile(r"^the\s+")
+_LICENSE_WORDS = re.compile(r"\b(?:licen[cs]e|agreement)\b")
+_VERSION_WORD = re.compile(r"\b(?:version|ver|v)\s*(?=\d)")
+_ZERO_MINORS = re.compile(r"(\d)(?:\.0)+\b")
+_PUNCTUATION = re.compile(r"[\s_,/-]+")
+
+
+def loose_license_name(name: str) -> str:
+    """A license name reduced to what people vary least: case, spaces, hyphens, underscores,
+    commas, a leading "The", the words "License" and "Agreement", parenthesised short names and
+    the way a version is written (``v2``, ``2.0``, ``Version 2.0``) are set aside.
+
+    ``The MIT License (MIT)`` -> ``mit``; ``CC BY-NC 4.0`` and ``cc-by-nc-4.0`` -> ``cc by nc 4``.
+    """
+    text = _PARENTHESISED.sub(" ", name.casefold()).strip()
+    text = _PUNCTUATION.sub(" ", text).strip()
+    text = _LEADING_THE.sub("", text)
+    text = _LICENSE_WORDS.sub(" ", text)
+    text = _VERSION_WORD.sub("", text)
+    text = _ZERO_MINORS.sub(r"\1", text)
+    return _PUNCTUATION.sub(" ", text).strip()
 
 
 def _close_matches(name: str, index: Mapping[str, str], n: int) -> tuple[str, ...]:
@@ -200,8 +233,18 @@ def _load(root: Path, *, check_requirement: bool = True) -> Database:
                 models[record.id] = record
 
     license_names = _index_licenses(root, licenses, problems)
+    loose_names = _loose_index(licenses)
     model_names = _index_models(models, problems)
-    db = Database(root, meta, territories, licenses, models, license_names, model_names)  # type: ignore[arg-type]
+    db = Database(
+        root,
+        meta,  # type: ignore[arg-type]
+        territories,
+        licenses,
+        models,
+        license_names,
+        loose_names,
+        model_names,
+    )
     _check_references(db, problems)
     if problems:
         raise DatabaseError(problems)
@@ -222,6 +265,15 @@ def _index_licenses(
                 )
             names[key] = lic.id
     return names
+
+
+def _loose_index(licenses: Mapping[str, License]) -> dict[str, str]:
+    """Loose forms of every name; a form two licenses share maps to "" (ambiguous: neither)."""
+    owners: dict[str, set[str]] = {}
+    for lic in licenses.values():
+        for name in lic.names:
+            owners.setdefault(loose_license_name(name), set()).add(lic.id)
+    return {form: next(iter(ids)) if len(ids) == 1 else "" for form, ids in owners.items()}
 
 
 def _index_models(models: Mapping[str, ModelRecord], problems: list[str]) -> dict[str, str]:

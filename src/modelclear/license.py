@@ -30,10 +30,12 @@ from .vocab import (
     FACTS,
     OPERATORS,
     ClauseKind,
+    CommercialUse,
     ConflictKind,
     FactType,
     LicenseeKind,
     ObligationKind,
+    Openness,
     Trait,
     UseCase,
 )
@@ -314,6 +316,24 @@ class License(_Frozen):
         (),
         description="Properties of the terms that other licenses' clauses may ask about, e.g. "
         "`use-restrictions` when the license carries binding use restrictions.",
+    )
+    openness: Openness | None = Field(None, description="How open the terms are (see vocab).")
+    openness_basis: _Text | None = Field(
+        None,
+        description="Why: the OSI list for software licenses, or which of the four freedoms of "
+        "the Open Source AI Definition (use, study, modify, share) the terms limit.",
+    )
+    osi_approved: bool | None = Field(
+        None, description="On the OSI's list of approved licenses; null for non-software terms."
+    )
+    commercial_use: CommercialUse | None = None
+    family: _Slug | None = Field(
+        None, description="Records of one family (`llama`, `cc-by`) carry comparable versions."
+    )
+    members: tuple[_Slug, ...] = Field(
+        (),
+        description="For a record that stands for a family of texts (a Hub family key): the "
+        "records of the member texts its clauses were derived from.",
     )
     provenance: tuple[Provenance, ...] = Field(min_length=1)
     notes: _Text | None = None

@@ -10,13 +10,16 @@ license in an expression, and every model's license expression names known licen
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
+from .conditions import Truth, evaluate
 from .database import Database, load_database
 from .errors import DatabaseError
-from .license import License
-from .vocab import ClauseKind, ObligationKind, Trait
+from .license import Clause, License
+from .vocab import ClauseKind, LicenseeKind, ObligationKind, Trait, UseCase
 
 #: Summaries are short paraphrases, never passages of the license.
 MAX_SUMMARY = 400
@@ -33,6 +36,8 @@ def lint_database(root: str | Path | None = None) -> list[str]:
     problems: list[str] = []
     for lic in db:
         problems += _lint_license(lic, db)
+        problems += _lint_family(lic, db)
+    problems += _lint_versions(db)
     problems += _lint_models(db)
     return problems
 
@@ -106,4 +111,108 @@ def _lint_models(db: Database) -> list[str]:
             out.append(f"{where}: license: `{model.license}` is not a license expression")
             continue
         out += [f"{where}: license: unknown license `{key}`" for key in unknown]
+    return out
+
+
+# --------------------------------------------------------------------------- families
+
+_BOOLS = (
+    "commercial",
+    "redistributes_weights",
+    "fine_tunes",
+    "distributes_derivative",
+    "offers_hosted_service",
+    "trains_on_outputs",
+)
+
+
+def sample_facts() -> Iterator[dict[str, object]]:
+    """A grid of declared uses that family records are checked on: every combination of the
+    yes/no facts, each use case, each kind of licensee, and the common thresholds."""
+    base: dict[str, object] = {
+        "profile.monthly_active_users": 1_000,
+        "profile.annual_revenue_usd": 100_000,
+        "profile.licensee_territory": "US",
+        "profile.licensee_kind": "company",
+        "profile.deployment_territories": frozenset({"US"}),
+        "profile.use_cases": frozenset(),
+    }
+    for values in itertools.product((False, True), repeat=len(_BOOLS)):
+        yield base | {f"profile.{name}": v for name, v in zip(_BOOLS, values, strict=True)}
+    quiet = base | {f"profile.{name}": False for name in _BOOLS} | {"profile.commercial": True}
+    for case in UseCase:
+        yield quiet | {"profile.use_cases": frozenset({case.value})}
+    for kind in LicenseeKind:
+        yield quiet | {"profile.commercial": False, "profile.licensee_kind": kind.value}
+    yield quiet | {"profile.monthly_active_users": 10**12, "profile.annual_revenue_usd": 10**12}
+    yield quiet | {"profile.licensee_territory": "FR", "model.multimodal": True}
+
+
+def _fires(clause: Clause, facts: dict[str, object]) -> bool:
+    return evaluate(clause.when, facts).truth is Truth.TRUE
+
+
+def _lint_family(lic: License, db: Database) -> list[str]:
+    """A family record's clauses must be shared by every member, and where members differ it
+    must ask (a review) rather than answer: it may never be more permissive than a member."""
+    if not lic.members:
+        return []
+    where = f"{db.root.name}/licenses/{lic.id}.yaml"
+    out = [f"{where}: members: unknown license `{m}`" for m in lic.members if m not in db.licenses]
+    members = [db.licenses[m] for m in lic.members if m in db.licenses]
+    found: dict[str, None] = {}
+    for facts in sample_facts():
+        firing = [c for c in lic.clauses if _fires(c, facts)]
+        asks = any(c.kind is ClauseKind.REVIEW for c in firing)
+        stops = any(c.kind is ClauseKind.CONFLICT for c in firing)
+        for member in members:
+            theirs = [c for c in member.clauses if _fires(c, facts)]
+            for clause in firing:
+                if clause.kind is ClauseKind.REVIEW:
+                    continue
+                if not any(
+                    c.kind is clause.kind and c.finding_kind == clause.finding_kind for c in theirs
+                ):
+                    found[
+                        f"{where}: clauses `{clause.id}`: not shared by member `{member.id}` "
+                        f"(a use where it applies and the member has no {clause.kind.value} "
+                        f"`{clause.finding_kind.value}`)"
+                    ] = None
+            for c in theirs:
+                if c.kind is ClauseKind.CONFLICT and not (stops or asks):
+                    found[
+                        f"{where}: member `{member.id}` clause `{c.id}` forbids a use the family "
+                        "record neither forbids nor sends to review"
+                    ] = None
+                if (
+                    c.kind is ClauseKind.OBLIGATION
+                    and not asks
+                    and not any(
+                        f.kind is ClauseKind.OBLIGATION and f.finding_kind == c.finding_kind
+                        for f in firing
+                    )
+                ):
+                    found[
+                        f"{where}: member `{member.id}` clause `{c.id}` imposes "
+                        f"`{c.finding_kind.value}` where the family record neither does nor asks "
+                        "which member applies"
+                    ] = None
+    return [*out, *found]
+
+
+def _lint_versions(db: Database) -> list[str]:
+    """Records of one family carry versions that ``packaging`` can compare."""
+    from packaging.version import InvalidVersion, Version
+
+    out = []
+    for lic in db:
+        if lic.family is None:
+            continue
+        try:
+            Version(lic.version or "")
+        except InvalidVersion:
+            out.append(
+                f"{db.root.name}/licenses/{lic.id}.yaml: version: `{lic.version}` is not a "
+                f"comparable version (family `{lic.family}`); write it as e.g. 2.0 or 2024.7"
+            )
     return out

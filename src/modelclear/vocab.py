@@ -55,6 +55,7 @@ class ConflictKind(_Vocab):
     RESTRICTED_USE_CASE = "restricted-use-case"
     DERIVATIVE_NAME_REQUIRED = "derivative-name-required"
     DERIVATIVE_LICENSE_MISMATCH = "derivative-license-mismatch"
+    LICENSE_UNIDENTIFIED = "license-unidentified"  # which text applies is not known yet
 
 
 class ObligationKind(_Vocab):
@@ -120,6 +121,25 @@ class UseCase(_Vocab):
     SPAM = "spam"
     UNAUTHORIZED_PRACTICE = "unauthorized-practice"
     OTHER = "other"
+
+
+class Openness(_Vocab):
+    """Where a license stands on the question users ask first: how open is it?"""
+
+    OPEN_SOURCE = "open-source"  # no restriction on who may use it or for what
+    OPEN_WEIGHTS_RESTRICTED = "open-weights-restricted"  # field-of-use, user or revenue limits
+    NON_COMMERCIAL = "non-commercial"
+    RESEARCH_ONLY = "research-only"
+    NO_DERIVATIVES = "no-derivatives"
+    UNKNOWN = "unknown"  # placeholder keys (`other`, `unknown`) and families that differ
+
+
+class CommercialUse(_Vocab):
+    """Whether the terms permit commercial use: outright, never, or under conditions."""
+
+    YES = "yes"
+    NO = "no"
+    CONDITIONAL = "conditional"  # thresholds, registration, territory, or members that differ
 
 
 class FactType(_Vocab):

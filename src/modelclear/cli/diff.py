@@ -1,0 +1,40 @@
+"""``modelclear diff OLD NEW``: what changed, clause by clause, between two license records."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from ..diff import diff_licenses
+from ..errors import InputError
+from ..render.catalog import render_diff_text
+from ._common import add_db_option, add_format_option, database, write
+
+
+def add_parser(sub: Any) -> None:
+    parser = sub.add_parser(
+        "diff", help="compare two licenses clause by clause (e.g. two versions of one family)"
+    )
+    parser.add_argument("old", metavar="OLD", help="a license id or alias")
+    parser.add_argument("new", metavar="NEW", help="a license id or alias")
+    add_format_option(parser)
+    add_db_option(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    db = database(args)
+    found = []
+    for name in (args.old, args.new):
+        lic = db.license(name)
+        if lic is None:
+            hint = db.suggest(name)
+            tail = f"; did you mean {', '.join(hint)}?" if hint else "; see `modelclear licenses`"
+            raise InputError(f"unknown license `{name}`{tail}")
+        found.append(lic)
+    result = diff_licenses(*found)
+    if args.format == "json":
+        write(result.model_dump_json(indent=2) + "\n")
+    else:
+        write(render_diff_text(result))
+    return 0
