@@ -15,9 +15,10 @@ from .database import Database, load_database
 from .diff import LicenseDiff, diff_licenses
 from .engine import check_use
 from .errors import DatabaseError, InputError, ModelclearError, ProfileError
+from .identify import Identification, identify
 from .license import Citation, Clause, License
 from .lint import lint_database
-from .model import ModelFacts, ModelRecord
+from .model import ModelFacts, ModelInfo, ModelRecord
 from .profile import UseProfile
 from .report import Alternative, Finding, MissingFact, Report, UnknownLicense
 from .vocab import (
@@ -39,12 +40,14 @@ __all__ = [
     "Database",
     "DatabaseError",
     "Finding",
+    "Identification",
     "InputError",
     "License",
     "LicenseDiff",
     "LicenseRow",
     "MissingFact",
     "ModelFacts",
+    "ModelInfo",
     "ModelRecord",
     "ModelclearError",
     "ObligationKind",
@@ -57,6 +60,7 @@ __all__ = [
     "__version__",
     "check_use",
     "diff_licenses",
+    "identify",
     "lint_database",
     "load_database",
 ]

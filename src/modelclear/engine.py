@@ -29,9 +29,18 @@ from .database import Database, load_database
 from .errors import ProfileError
 from .license import Clause, License
 from .lineage import Node, Subject, resolve
-from .model import ModelFacts
+from .model import ModelFacts, ModelInfo
 from .profile import UseProfile
-from .report import Alternative, Finding, LineageStep, MissingFact, Report, UnknownLicense
+from .report import (
+    Alternative,
+    Finding,
+    LineageStep,
+    MissingFact,
+    Note,
+    Report,
+    UnknownLicense,
+)
+from .sources import describe_path, is_path
 from .vocab import ClauseKind, Verdict
 
 if TYPE_CHECKING:
@@ -41,7 +50,7 @@ _HUB_ID = re.compile(r"^[\w.-]+/[\w.-]+$")
 
 
 def check_use(
-    model: str,
+    model: str | ModelInfo,
     profile: UseProfile | Mapping[str, Any] | None = None,
     *,
     facts: ModelFacts | Mapping[str, Any] | None = None,
@@ -50,24 +59,43 @@ def check_use(
     """Check a planned use of ``model`` against every license that binds it.
 
     ``model`` is a known model id (``meta-llama/Llama-3.2-11B-Vision``), a license id or alias
-    (``llama3.1``, ``Apache-2.0``), or an SPDX expression over them. ``profile`` declares the
+    (``llama3.1``, ``Apache-2.0``), an SPDX expression over them, a ``ModelInfo``, or a path to
+    a local model folder or card file (``./models/ours``, ``card.md``). ``profile`` declares the
     use; what it leaves undeclared is reported as missing, never assumed. ``facts`` declares or
     overrides facts about the model itself (``multimodal``). Never raises for an unknown
-    license: the verdict is then ``needs-review``.
+    license or base model: the verdict is then ``needs-review``.
     """
     db = database if database is not None else load_database()
     use = _as_profile(profile)
-    subject = resolve(model, db)
+    notes: list[Note] = []
+    questions: list[UnknownLicense] = []
+    target: str | ModelInfo = model
+    if isinstance(model, str) and db.model(model) is None and is_path(model):
+        described = describe_path(model, db)
+        target = described.model
+        notes += described.notes
+        questions += described.open_questions
+    subject = resolve(target, db)
     model_facts = _merge_facts(subject.facts, facts)
     fact_map = build_facts(use, model_facts, db)
 
     parsed = [_parse_node(node, db) for node in subject.nodes]
     alternatives = _alternatives(parsed, db)
     evaluations = [_evaluate(alt, fact_map, db, parsed) for alt in alternatives]
+    questions += [
+        UnknownLicense(
+            key=base,
+            reason="base model neither in the registry nor described: its license is unknown",
+            suggestions=db.suggest_model(base),
+        )
+        for base in subject.unresolved
+    ]
+    for evaluation in evaluations:
+        evaluation.unknown[:0] = questions
     best = min(range(len(evaluations)), key=lambda i: evaluations[i].sort_key(i))
     chosen = evaluations[best]
     return Report(
-        subject=model,
+        subject=model if isinstance(model, str) else model.id,
         model=subject.model.id if subject.model else None,
         lineage=_lineage(subject),
         license_expression=_joined_expression(parsed, db),
@@ -83,6 +111,7 @@ def check_use(
         obligations=tuple(chosen.obligations),
         missing_facts=chosen.missing_facts(),
         unknown_licenses=tuple(chosen.unknown),
+        notes=(*notes, *_label_notes(subject, db)),
         profile=use.declared(),
         model_facts=model_facts.model_dump(mode="json", exclude_none=True),
     )
@@ -387,6 +416,47 @@ def _apply(
     out.conflicts.append(finding)
     for path in outcome.missing:
         out.needed.setdefault(path, []).append((lic, clause))
+
+
+def _label_notes(subject: Subject, db: Database) -> list[Note]:
+    """A derivative labelled with a license that leaves out terms of a base that bind it."""
+    by_id = {m.id: m for m in subject.chain}
+    out = []
+    for model in subject.chain:
+        own = _keys(model.license, db)
+        for base_id in model.base_models:
+            base = by_id.get(base_id) or by_id.get(getattr(db.model(base_id), "id", ""))
+            if base is None:
+                continue
+            binding = [
+                k
+                for k in _keys(base.license, db)
+                if k in db.licenses and db.licenses[k].binds_derivatives
+            ]
+            dropped = [k for k in binding if k not in own]
+            if dropped:
+                out.append(
+                    Note(
+                        kind="label-mismatch",
+                        model=model.id,
+                        message=f"{model.id} is labelled `{model.license}`, but its base "
+                        f"{base.id} is under `{base.license}`, whose terms still bind it; the "
+                        "check applies both",
+                    )
+                )
+    return out
+
+
+def _keys(expression: str, db: Database) -> set[str]:
+    known = db.license(expression)
+    if known is not None:
+        return {known.id}
+    from license_expression import ExpressionError
+
+    try:
+        return set(db.licensing.license_keys(db.licensing.parse(expression)))
+    except (ExpressionError, AttributeError, TypeError):
+        return set()
 
 
 def _lineage(subject: Subject) -> tuple[LineageStep, ...]:

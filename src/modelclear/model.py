@@ -8,9 +8,9 @@ conditions may name.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, field_validator
 
 from .errors import ProfileError
 from .validation import validate_model
@@ -61,3 +61,33 @@ class ModelFile(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     models: tuple[ModelRecord, ...] = Field(min_length=1)
+
+
+class ModelInfo(BaseModel):
+    """A model described in code, by build tools that already know their models.
+
+    A base given as a string is a registry id; a base given as a mapping validates into a
+    ``ModelInfo``, so a whole lineage can be written as nested data.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: _Text
+    license: _Text = Field(description="License id, alias or SPDX expression over database ids.")
+    base_models: list[ModelInfo | str] = []
+    relation: Relation | None = None
+    facts: ModelFacts | None = None
+
+    @field_validator("facts", mode="before")
+    @classmethod
+    def _facts(cls, value: Any) -> Any:
+        return value if value is None or isinstance(value, ModelFacts) else dict(value)
+
+    def __init__(self, *args: Any, **data: Any) -> None:
+        if args:  # ModelInfo("acme/x", "apache-2.0", ...) reads as id, license, base_models, ...
+            names = ("id", "license", "base_models", "relation", "facts")
+            data = dict(zip(names, args, strict=False)) | data
+        super().__init__(**data)
+
+
+ModelInfo.model_rebuild()

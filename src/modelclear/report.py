@@ -14,7 +14,7 @@ from .license import Citation
 from .vocab import NOT_LEGAL_ADVICE, ConflictKind, ObligationKind, Verdict
 
 #: Version of the report's JSON layout; a change that removes or renames a key bumps the major.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class _Frozen(BaseModel):
@@ -61,6 +61,15 @@ class UnknownLicense(_Frozen):
     suggestions: tuple[str, ...] = ()
 
 
+class Note(_Frozen):
+    """Something the reader should know that does not change the verdict by itself (a label
+    that drops its base's terms, a LICENSE file that names another license)."""
+
+    kind: str = Field(description="`label-mismatch`, `license-file` or `input`.")
+    model: str | None = Field(None, description="The model the note is about.")
+    message: str
+
+
 class Alternative(_Frozen):
     """One way to satisfy an ``OR`` expression, and the verdict it would give."""
 
@@ -96,6 +105,7 @@ class Report(_Frozen):
     obligations: tuple[Finding, ...] = ()
     missing_facts: tuple[MissingFact, ...] = ()
     unknown_licenses: tuple[UnknownLicense, ...] = ()
+    notes: tuple[Note, ...] = ()
     profile: dict[str, Any] = Field(
         default_factory=dict, description="The profile fields that were declared."
     )

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from .._version import __version__
 from ..errors import ModelclearError
 from ..vocab import EXIT_USAGE
-from . import check, db, diff, licenses, show
+from . import check, db, diff, identify, licenses, models, show
 
 
 class _Parser(argparse.ArgumentParser):
@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
-    for module in (check, licenses, show, diff, db):
+    for module in (check, licenses, show, diff, models, identify, db):
         module.add_parser(sub)
     return parser
 

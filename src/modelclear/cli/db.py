@@ -1,14 +1,19 @@
-"""``modelclear db lint``: integrity checks on the license database."""
+"""``modelclear db lint`` and ``db fingerprint``: maintaining the license database."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from pathlib import Path
 from typing import Any
 
+from ..errors import InputError
+from ..identify import FINGERPRINTS, fingerprint, load_fingerprints
 from ..lint import lint_database
+from ..readers import read_inside
 from ..vocab import EXIT_CONFLICT, EXIT_OK
-from ._common import add_db_option, write
+from ._common import add_db_option, database, write
 
 
 def add_parser(sub: Any) -> None:
@@ -22,6 +27,17 @@ def add_parser(sub: Any) -> None:
     )
     add_db_option(lint)
     lint.set_defaults(run=run_lint)
+    fp = commands.add_parser(
+        "fingerprint",
+        help="record the fingerprint of a license's canonical text (hashes only, no text)",
+        description="Hash the normalised text of FILE and store the hashes for LICENSE in the "
+        f"database's {FINGERPRINTS}, so that `modelclear identify` recognises copies of it. "
+        "The text itself is not stored.",
+    )
+    fp.add_argument("license", metavar="LICENSE", help="the license id the text belongs to")
+    fp.add_argument("file", metavar="FILE", type=Path, help="the canonical text, as published")
+    add_db_option(fp)
+    fp.set_defaults(run=run_fingerprint)
 
 
 def run_lint(args: argparse.Namespace) -> int:
@@ -32,4 +48,17 @@ def run_lint(args: argparse.Namespace) -> int:
         print(f"{len(problems)} problem(s) found", file=sys.stderr)
         return EXIT_CONFLICT
     write("license database: no problems found\n")
+    return EXIT_OK
+
+
+def run_fingerprint(args: argparse.Namespace) -> int:
+    db = database(args)
+    lic = db.license(args.license)
+    if lic is None:
+        raise InputError(f"unknown license `{args.license}`")
+    entries = load_fingerprints(db.root)
+    entries[lic.id] = fingerprint(read_inside(args.file))  # type: ignore[assignment]
+    ordered = {k: entries[k] for k in sorted(entries)}
+    (db.root / FINGERPRINTS).write_text(json.dumps(ordered, indent=1) + "\n", encoding="utf-8")
+    write(f"{lic.id}: fingerprint stored in {db.root.name}/{FINGERPRINTS}\n")
     return EXIT_OK
