@@ -10,7 +10,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from .errors import ProfileError
 from .validation import validate_model
@@ -21,6 +29,7 @@ _Url = Annotated[str, StringConstraints(pattern=r"^https://\S+$")]
 _HubId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")]
 
 Relation = Literal["finetune", "adapter", "merge", "quantized", "distillation"]
+Modality = Literal["text", "image", "audio", "video", "code", "3d", "tabular", "time-series"]
 
 
 class ModelFacts(BaseModel):
@@ -31,6 +40,22 @@ class ModelFacts(BaseModel):
     multimodal: StrictBool | None = Field(
         None, description="The model takes or produces more than one modality (e.g. image+text)."
     )
+    modalities: tuple[Modality, ...] | None = Field(
+        None, description="What the model takes in and puts out, as its publisher states it."
+    )
+    parameters: Annotated[int, Field(ge=0)] | None = Field(
+        None, description="Parameter count, where the publisher gives one."
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ModelFacts:
+        several = self.modalities is not None and len(set(self.modalities)) > 1
+        if self.modalities is not None and self.multimodal not in (None, several):
+            raise ValueError(
+                f"multimodal: `{self.multimodal}` does not fit modalities "
+                f"{', '.join(self.modalities)}"
+            )
+        return self
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, object], *, source: str = "model facts") -> ModelFacts:

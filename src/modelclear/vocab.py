@@ -176,6 +176,7 @@ FACTS: Final = MappingProxyType(
         "profile.output_trained_model": FactType.LICENSE_EXPRESSION,
         "profile.use_cases": FactType.USE_CASES,
         "model.multimodal": FactType.BOOL,
+        "model.parameters": FactType.COUNT,
     }
 )
 
