@@ -20,6 +20,7 @@ from .license import Citation, Clause, License
 from .lint import lint_database
 from .model import ModelFacts, ModelInfo, ModelRecord
 from .profile import UseProfile
+from .project import ProjectReport, check_many, check_project
 from .report import Alternative, Finding, MissingFact, Report, UnknownLicense
 from .vocab import (
     NOT_LEGAL_ADVICE,
@@ -52,12 +53,15 @@ __all__ = [
     "ModelclearError",
     "ObligationKind",
     "ProfileError",
+    "ProjectReport",
     "Report",
     "UnknownLicense",
     "UseCase",
     "UseProfile",
     "Verdict",
     "__version__",
+    "check_many",
+    "check_project",
     "check_use",
     "diff_licenses",
     "identify",

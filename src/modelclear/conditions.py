@@ -207,3 +207,36 @@ def _fmt(value: object) -> str:
     if isinstance(value, int):
         return f"{value:,}"
     return f'"{value}"' if isinstance(value, str) else str(value)
+
+
+def explain(condition: Condition, facts: Facts) -> list[str]:
+    """For a condition that holds: the declared facts that made it hold, with their values,
+    e.g. ``monthly_active_users = 800,000,000 (monthly_active_users > 700,000,000)``."""
+    if condition == "always" or evaluate(condition, facts).truth is not Truth.TRUE:
+        return []
+    if isinstance(condition, Comparison):
+        return [
+            f"{fact_label(condition.field)} = {_shown(facts.get(condition.field))} "
+            f"({_describe_comparison(condition)})"
+        ]
+    if isinstance(condition, Not):
+        inner = condition.not_
+        if isinstance(inner, Comparison):
+            return [
+                f"{fact_label(inner.field)} = {_shown(facts.get(inner.field))} "
+                f"(not: {_describe_comparison(inner)})"
+            ]
+        return [f"not ({describe(inner)})"]
+    if isinstance(condition, AllOf):
+        return [line for part in condition.all for line in explain(part, facts)]
+    for part in condition.any:  # AnyOf: the first part that holds is reason enough
+        if evaluate(part, facts).truth is Truth.TRUE:
+            return explain(part, facts)
+    return []
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, (frozenset, set, tuple, list)):
+        items = sorted(str(getattr(v, "ids", v)) for v in value)
+        return "[" + ", ".join(items) + "]"
+    return _fmt(value)

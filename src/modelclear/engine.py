@@ -23,6 +23,7 @@ from .conditions import (
     Truth,
     describe,
     evaluate,
+    explain,
     fact_label,
 )
 from .database import Database, load_database
@@ -407,6 +408,7 @@ def _apply(
         conditional=unknown or is_review,
         condition=describe(clause.when) if unknown else None,
         missing=tuple(sorted(fact_label(m) for m in outcome.missing)),
+        because=tuple(explain(clause.when, facts)) if not unknown else (),
         qualifier=clause.qualifier,
         via=via,
     )

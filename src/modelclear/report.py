@@ -37,6 +37,9 @@ class Finding(_Frozen):
         None, description="When conditional on facts: the clause's trigger, e.g. what to declare."
     )
     missing: tuple[str, ...] = Field((), description="Undeclared facts the clause turns on.")
+    because: tuple[str, ...] = Field(
+        (), description="When it applies outright: the declared facts that triggered it."
+    )
     qualifier: str | None = Field(
         None, description="What only counsel can judge, for clauses that turn on one."
     )

@@ -3,14 +3,29 @@
 from __future__ import annotations
 
 import argparse
+import os
+from pathlib import Path
 from typing import Any
 
 from ..engine import check_use
+from ..errors import InputError
+from ..manifest import Policy
 from ..model import ModelFacts
+from ..policy import apply_policy
 from ..profile import UseProfile, parse_assignment, read_profile_data
+from ..project import ModelResult, ProjectReport, check_project
 from ..render import render_json, render_text
+from ..render.project import (
+    render_project_github,
+    render_project_junit,
+    render_project_markdown,
+    render_project_sarif,
+    render_project_text,
+)
 from ..vocab import EXIT_CONFLICT, EXIT_NEEDS_REVIEW, EXIT_OK, Verdict
-from ._common import add_db_option, add_format_option, database, write
+from ._common import add_db_option, database, write
+
+FORMATS = ("text", "json", "markdown", "sarif", "junit", "github")
 
 EXIT_FOR = {
     Verdict.ALLOWED: EXIT_OK,
@@ -31,7 +46,16 @@ def add_parser(sub: Any) -> None:
     parser.add_argument(
         "model",
         metavar="MODEL",
-        help="a known model id, a license id or alias, or an SPDX expression",
+        nargs="?",
+        help="a known model id, a model folder or card file, a license id or alias, or an SPDX "
+        "expression; without it, every model of the project's manifest is checked",
+    )
+    parser.add_argument(
+        "--manifest",
+        metavar="FILE",
+        type=Path,
+        help="the project manifest (modelclear.yaml or pyproject.toml); found from the current "
+        "folder upwards when not given",
     )
     parser.add_argument("--profile", metavar="FILE", help="a YAML use profile")
     parser.add_argument(
@@ -43,7 +67,10 @@ def add_parser(sub: Any) -> None:
         help="declare or override one profile field (lists comma-separated), or a model fact "
         "as model.multimodal=true; repeatable",
     )
-    add_format_option(parser)
+    parser.add_argument(
+        "--format", choices=FORMATS, default="text", help="output format (default: text)"
+    )
+    parser.add_argument("--output", metavar="FILE", type=Path, help="write the output to FILE")
     add_db_option(parser)
     parser.set_defaults(run=run)
 
@@ -71,7 +98,56 @@ def profile_and_facts(
 
 
 def run(args: argparse.Namespace) -> int:
+    db = database(args)
+    if args.model is None:
+        if args.profile or args.assignments:
+            raise InputError(
+                "--profile and --set apply to one MODEL; a project's profile is in its manifest"
+            )
+        project = check_project(args.manifest, database=db)
+        _emit(args, _render_project(project, args.format))
+        return project.exit_code
+    if args.manifest is not None:
+        raise InputError("give either MODEL or --manifest, not both")
     profile, facts = profile_and_facts(args.profile, args.assignments)
-    report = check_use(args.model, profile, facts=facts, database=database(args))
-    write(render_json(report) if args.format == "json" else render_text(report))
-    return EXIT_FOR[report.verdict]
+    report = check_use(args.model, profile, facts=facts, database=db)
+    if args.format in ("text", "json"):
+        _emit(args, render_json(report) if args.format == "json" else render_text(report))
+        return EXIT_FOR[report.verdict]
+    outcome = apply_policy(report, Policy(), db, model=args.model)
+    project = ProjectReport(
+        manifest=None,
+        results=(ModelResult(model=args.model, line=0, report=report, policy=outcome),),
+        verdict=outcome.verdict,
+        passes=outcome.passes,
+    )
+    _emit(args, _render_project(project, args.format))
+    return project.exit_code
+
+
+def _render_project(project: ProjectReport, fmt: str) -> str:
+    if fmt == "json":
+        return project.to_json() + "\n"
+    if fmt == "markdown":
+        text = render_project_markdown(project)
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary:
+            with open(summary, "a", encoding="utf-8") as handle:
+                handle.write(text)
+        return text
+    renderers = {
+        "sarif": render_project_sarif,
+        "junit": render_project_junit,
+        "github": render_project_github,
+    }
+    return renderers.get(fmt, render_project_text)(project)
+
+
+def _emit(args: argparse.Namespace, text: str) -> None:
+    if args.output is None:
+        write(text)
+        return
+    try:
+        args.output.write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise InputError(f"{args.output}: cannot be written: {err.strerror or err}") from None

@@ -5,7 +5,9 @@ from __future__ import annotations
 import textwrap
 
 from ..report import Finding, Report
-from ..vocab import Verdict
+from ..vocab import ConflictKind, Verdict
+
+_CONFLICT_KINDS = frozenset(ConflictKind)
 
 _WIDTH = 100
 
@@ -36,6 +38,8 @@ def _finding(f: Finding) -> list[str]:
         lines += _wrap(f"turns on: {f.qualifier}", "      ")
     if f.condition:
         lines += _wrap(f"applies if: {f.condition}", "      ")
+    if f.because and not f.conditional and f.kind in _CONFLICT_KINDS:
+        lines += _wrap(f"because: {'; '.join(f.because)}", "      ")
     if f.via:
         lines += _wrap(f"via: {', '.join(f.via)}", "      ")
     lines += _wrap(f"source: {f.citation.section}, {f.citation.url}", "      ")

@@ -1,0 +1,143 @@
+"""Gating a whole project: every model its manifest names, checked and judged by its policy.
+
+``check_project(path)`` reads the manifest (a ``modelclear.yaml`` or ``pyproject.toml``, or the
+one found from ``path`` upwards), checks each model with the shared profile merged with the
+model's own, applies the house policy, and combines: the project's result is the worst over all
+models after policy. ``check_many(models, profile)`` is the same without a manifest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from .database import Database, load_database
+from .engine import check_use
+from .errors import InputError
+from .manifest import LoadedManifest, Policy, find_manifest, load_manifest
+from .model import ModelInfo
+from .policy import PolicyOutcome, apply_policy, unmatched_acknowledgements
+from .profile import UseProfile
+from .report import Report
+from .vocab import EXIT_CONFLICT, EXIT_NEEDS_REVIEW, EXIT_OK, NOT_LEGAL_ADVICE, Verdict
+
+
+class ModelResult(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    model: str  # as the manifest names it
+    line: int  # the manifest line naming it (0 when unknown)
+    report: Report
+    policy: PolicyOutcome
+
+
+class ProjectReport(BaseModel):
+    """The combined checklist of a project."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    schema_version: str = "1.0"
+    manifest: str | None
+    results: tuple[ModelResult, ...]
+    unmatched_acknowledgements: tuple[str, ...] = ()
+    verdict: Verdict
+    passes: bool
+    notice: str = NOT_LEGAL_ADVICE
+
+    @property
+    def exit_code(self) -> int:
+        if self.passes:
+            return EXIT_OK
+        return EXIT_CONFLICT if self.verdict is Verdict.CONFLICT else EXIT_NEEDS_REVIEW
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        return self.model_dump_json(indent=indent)
+
+
+def check_project(
+    path: str | Path | None = None,
+    *,
+    database: Database | None = None,
+    today: dt.date | None = None,
+) -> ProjectReport:
+    """Check every model of the project whose manifest is ``path`` (a file), or is found from
+    ``path`` (a folder; the current folder by default) upwards."""
+    given = Path(path) if path is not None else None
+    if given is not None and given.is_file():
+        found: Path | None = given
+    else:
+        found = find_manifest(given)
+    if found is None:
+        where = given or Path.cwd()
+        raise InputError(
+            f"{where}: no modelclear.yaml (or [tool.modelclear] in pyproject.toml) here or in "
+            "the folders above it up to the repository root; `modelclear init` writes one"
+        )
+    return check_manifest(load_manifest(found), database=database, today=today)
+
+
+def check_manifest(
+    loaded: LoadedManifest, *, database: Database | None = None, today: dt.date | None = None
+) -> ProjectReport:
+    db = database if database is not None else load_database()
+    results = []
+    used: dict[str, set[str]] = {}
+    for i, entry in enumerate(loaded.manifest.models):
+        subject = entry.model
+        if subject.startswith("."):  # a folder or card file, relative to the manifest
+            subject = _relative(loaded.folder / subject)
+        report = check_use(subject, loaded.profile_for(i), database=db)
+        outcome = apply_policy(report, loaded.manifest.policy, db, model=entry.model, today=today)
+        used.setdefault(entry.model.strip().lower(), set()).update(
+            f"{f.license}/{f.clause}" for f in (*report.conflicts, *report.obligations)
+        )
+        results.append(
+            ModelResult(model=entry.model, line=loaded.lines[i], report=report, policy=outcome)
+        )
+    return _combine(
+        loaded.path,
+        results,
+        loaded.manifest.policy,
+        unmatched_acknowledgements(loaded.manifest.policy, used),
+    )
+
+
+def _relative(path: Path) -> str:
+    """A path as short as it can be written from the current folder, marked as a path."""
+    try:
+        text = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path.resolve())
+    return text if text.startswith(".") else f"./{text}"
+
+
+def check_many(
+    models: Iterable[str | ModelInfo],
+    profile: UseProfile | Mapping[str, Any] | None = None,
+    *,
+    database: Database | None = None,
+) -> list[Report]:
+    """Check several models against one profile; the reports, in the order given."""
+    db = database if database is not None else load_database()
+    return [check_use(m, profile, database=db) for m in models]
+
+
+def _combine(
+    manifest: str | None,
+    results: list[ModelResult],
+    policy: Policy,
+    unmatched: tuple[str, ...],
+) -> ProjectReport:
+    verdict = max((r.policy.verdict for r in results), key=lambda v: v.rank)
+    return ProjectReport(
+        manifest=manifest,
+        results=tuple(results),
+        unmatched_acknowledgements=unmatched,
+        verdict=verdict,
+        passes=all(r.policy.passes for r in results),
+    )

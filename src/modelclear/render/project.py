@@ -1,0 +1,286 @@
+"""A project's combined checklist as text, markdown, SARIF 2.1.0, JUnit XML and GitHub
+workflow commands. Pure functions of a ``ProjectReport``: they format and never decide."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import textwrap
+from xml.sax.saxutils import escape, quoteattr
+
+from .._version import __version__
+from ..project import ModelResult, ProjectReport
+from ..report import Finding
+from ..vocab import Verdict
+from .text import render_text
+
+_MARK = {
+    Verdict.ALLOWED: "allowed",
+    Verdict.ALLOWED_WITH_OBLIGATIONS: "allowed with obligations",
+    Verdict.NEEDS_REVIEW: "needs review",
+    Verdict.CONFLICT: "conflict",
+}
+
+
+def _gate(passes: bool) -> str:
+    return "passes" if passes else "fails"
+
+
+# --------------------------------------------------------------------------- text
+
+
+def render_project_text(project: ProjectReport) -> str:
+    lines = [
+        f"project: {project.manifest}",
+        f"gate: {_gate(project.passes)} ({_MARK[project.verdict]}, after policy)",
+        "",
+    ]
+    for r in project.results:
+        lines.append(f"== {r.model}: {_MARK[r.policy.verdict]}, gate {_gate(r.policy.passes)}")
+        lines += [f"   policy: {d}" for d in r.policy.denied]
+        lines += [f"   acknowledged: {a}" for a in r.policy.acknowledged]
+        lines += [f"   acknowledgement expired: {a}" for a in r.policy.expired]
+        lines += [f"   acknowledgement no longer matches: {a}" for a in r.policy.stale]
+        body = render_text(r.report).rstrip("\n").split("\n")
+        lines += ["   " + line if line else "" for line in body[: -_notice_lines(r)]]
+        lines.append("")
+    if project.unmatched_acknowledgements:
+        lines.append("acknowledgements that matched no finding:")
+        lines += [f"  - {a}" for a in project.unmatched_acknowledgements]
+        lines.append("")
+    lines += textwrap.wrap(project.notice, width=100)
+    return "\n".join(lines) + "\n"
+
+
+def _notice_lines(r: ModelResult) -> int:
+    # render_text ends with a blank line and the wrapped notice; the project prints it once.
+    return len(textwrap.wrap(r.report.notice, width=100)) + 1
+
+
+# --------------------------------------------------------------------------- markdown
+
+
+def _cite(f: Finding) -> str:
+    return f"[{f.citation.section}]({f.citation.url})"
+
+
+def _ref(f: Finding) -> str:
+    return f"`{f.kind.value}` [{f.license}/{f.clause}]"
+
+
+def render_project_markdown(project: ProjectReport) -> str:
+    out = [
+        "# Release checklist",
+        "",
+        f"Manifest: `{project.manifest}`. Gate: **{_gate(project.passes)}** "
+        f"({_MARK[project.verdict]} after policy).",
+        "",
+    ]
+    ordered = sorted(project.results, key=lambda r: -r.policy.verdict.rank)
+    for r in ordered:
+        rep = r.report
+        out += [f"## `{r.model}`: {_MARK[r.policy.verdict]}", ""]
+        out += _mermaid(r)
+        for d in r.policy.denied:
+            out.append(f"- **Policy:** {d}")
+        definite = [c for c in rep.conflicts if not c.conditional]
+        review = [c for c in rep.conflicts if c.conditional]
+        for c in definite:
+            why = f" ({'; '.join(c.because)})" if c.because else ""
+            out.append(f"- **Conflict** {_ref(c)}: {c.summary}{why} {_cite(c)}")
+        for c in review:
+            ack = " *(acknowledged)*" if f"{c.license}/{c.clause}" in r.policy.acknowledged else ""
+            turns = f" Turns on: {c.qualifier}." if c.qualifier else ""
+            out.append(f"- **Review** {_ref(c)}: {c.summary}{turns}{ack} {_cite(c)}")
+        for u in rep.unknown_licenses:
+            out.append(f"- **Unknown** `{u.key}`: {u.reason}")
+        for m in rep.missing_facts:
+            out.append(f"- **Missing fact** `{m.field}`: {m.question}")
+        for o in rep.obligations:
+            cond = f" (if {o.condition})" if o.condition else ""
+            out.append(
+                f"- [ ] `{o.kind.value}` [{o.license}/{o.clause}]: {o.summary}{cond} {_cite(o)}"
+            )
+        for n in rep.notes:
+            out.append(f"- *Note ({n.kind}):* {n.message}")
+        out.append("")
+    if project.unmatched_acknowledgements:
+        out += ["## Acknowledgements that matched no finding", ""]
+        out += [f"- {a}" for a in project.unmatched_acknowledgements]
+        out.append("")
+    out.append(f"*{project.notice}*")
+    return "\n".join(out) + "\n"
+
+
+def _mermaid(r: ModelResult) -> list[str]:
+    steps = r.report.lineage
+    if len(steps) < 2:
+        return []
+    ids = {s.model: f"m{i}" for i, s in enumerate(steps)}
+    lines = ["```mermaid", "graph TD"]
+    for s in steps:
+        lines.append(f'  {ids[s.model]}["{s.model}<br/>{s.license}"]')
+    for s in steps:
+        for b in s.base_models:
+            if b in ids:
+                lines.append(f"  {ids[s.model]} --> {ids[b]}")
+    return [*lines, "```", ""]
+
+
+# --------------------------------------------------------------------------- SARIF
+
+_RULES = {
+    "conflict": ("License term forbids the declared use", "error"),
+    "review": ("License term may forbid the declared use: needs review", "warning"),
+    "unknown-license": ("License or base model not known: needs review", "warning"),
+    "policy": ("House policy denies the license", "error"),
+    "obligation": ("Obligation the release must meet", "note"),
+}
+
+
+def _result(rule: str, text: str, uri: str, line: int, key: str) -> dict[str, object]:
+    return {
+        "ruleId": rule,
+        "level": _RULES[rule][1],
+        "message": {"text": text},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": uri},
+                    "region": {"startLine": max(line, 1)},
+                }
+            }
+        ],
+        "partialFingerprints": {
+            "primaryLocationLineHash": hashlib.sha256(key.encode()).hexdigest()[:16]
+        },
+    }
+
+
+def render_project_sarif(project: ProjectReport, uri: str | None = None) -> str:
+    where = uri or (project.manifest or "modelclear.yaml")
+    results: list[dict[str, object]] = []
+    for r in project.results:
+        for d in r.policy.denied:
+            results.append(_result("policy", f"{r.model}: {d}", where, r.line, f"{r.model}|{d}"))
+        for c in r.report.conflicts:
+            if f"{c.license}/{c.clause}" in r.policy.acknowledged:
+                continue
+            rule = "review" if c.conditional else "conflict"
+            text = f"{r.model}: {_ref(c)}: {c.summary} ({c.citation.section})"
+            results.append(_result(rule, text, where, r.line, f"{r.model}|{c.license}/{c.clause}"))
+        for u in r.report.unknown_licenses:
+            results.append(
+                _result(
+                    "unknown-license",
+                    f"{r.model}: `{u.key}`: {u.reason}",
+                    where,
+                    r.line,
+                    f"{r.model}|{u.key}",
+                )
+            )
+        for o in r.report.obligations:
+            text = f"{r.model}: {o.kind.value} [{o.license}/{o.clause}]: {o.summary}"
+            results.append(
+                _result("obligation", text, where, r.line, f"{r.model}|{o.license}/{o.clause}")
+            )
+    doc = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "modelclear",
+                        "semanticVersion": __version__,
+                        "informationUri": "https://pypi.org/project/modelclear/",
+                        "rules": [
+                            {
+                                "id": rid,
+                                "shortDescription": {"text": short},
+                                "fullDescription": {"text": f"{short}. {project.notice}"},
+                                "help": {
+                                    "text": "See the finding's citation; the license text governs."
+                                },
+                                "defaultConfiguration": {"level": level},
+                            }
+                            for rid, (short, level) in _RULES.items()
+                        ],
+                    }
+                },
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(doc, indent=2) + "\n"
+
+
+# --------------------------------------------------------------------------- JUnit
+
+
+def render_project_junit(project: ProjectReport) -> str:
+    cases = []
+    failures = 0
+    for r in project.results:
+        name = quoteattr(r.model)
+        if r.policy.passes:
+            cases.append(f'    <testcase classname="modelclear" name={name} time="0"/>')
+            continue
+        failures += 1
+        problems = [*r.policy.denied, *r.policy.expired, *r.policy.stale]
+        problems += [
+            f"{c.kind.value} [{c.license}/{c.clause}]: {c.summary}"
+            for c in r.report.conflicts
+            if f"{c.license}/{c.clause}" not in r.policy.acknowledged
+        ]
+        problems += [f"{u.key}: {u.reason}" for u in r.report.unknown_licenses]
+        message = quoteattr(f"{_MARK[r.policy.verdict]}")
+        cases.append(
+            f'    <testcase classname="modelclear" name={name} time="0">\n'
+            f"      <failure message={message}>{escape(chr(10).join(problems))}</failure>\n"
+            "    </testcase>"
+        )
+    head = (
+        '<?xml version="1.0" encoding="utf-8"?>\n<testsuites>\n'
+        f'  <testsuite name="modelclear" tests="{len(project.results)}" failures="{failures}" '
+        'errors="0" skipped="0" time="0">'
+    )
+    return "\n".join([head, *cases, "  </testsuite>", "</testsuites>"]) + "\n"
+
+
+# --------------------------------------------------------------------------- GitHub
+
+
+def _gh(text: str, *, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def render_project_github(project: ProjectReport) -> str:
+    lines = []
+    file = _gh(project.manifest or "modelclear.yaml", prop=True)
+    for r in project.results:
+        loc = f"file={file},line={max(r.line, 1)}"
+        for d in r.policy.denied:
+            lines.append(
+                f"::error {loc},title={_gh('policy', prop=True)}::{_gh(f'{r.model}: {d}')}"
+            )
+        for c in r.report.conflicts:
+            if f"{c.license}/{c.clause}" in r.policy.acknowledged:
+                continue
+            level = "warning" if c.conditional else "error"
+            title = _gh(f"{c.license}/{c.clause}", prop=True)
+            lines.append(f"::{level} {loc},title={title}::{_gh(f'{r.model}: {c.summary}')}")
+        for u in r.report.unknown_licenses:
+            lines.append(f"::warning {loc},title=unknown::{_gh(f'{r.model}: {u.key}: {u.reason}')}")
+    lines.append(f"::notice ::{_gh('modelclear gate ' + _gate(project.passes))}")
+    return "\n".join(lines) + "\n"
+
+
+__all__ = [
+    "render_project_github",
+    "render_project_junit",
+    "render_project_markdown",
+    "render_project_sarif",
+    "render_project_text",
+]
