@@ -86,7 +86,7 @@ def test_json_output_parses_and_carries_the_verdict() -> None:
         (["check", "llama3.1", "--set", "licensee_territory=ZZ"], "`ZZ` is not an ISO 3166-1"),
         (["show", "llama-3.1"], "unknown license `llama-3.1`; did you mean llama3.1"),
         (["check", "llama3.1", "--db", "/nonexistent/db"], "not a license database directory"),
-        (["check"], "the following arguments are required: MODEL"),
+        (["check"], "no modelclear.yaml (or [tool.modelclear] in pyproject.toml) here"),
         (["frobnicate"], "invalid choice"),
     ],
 )

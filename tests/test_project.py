@@ -222,3 +222,70 @@ def test_check_without_a_model_finds_the_manifest(tmp_path: Path) -> None:
     )
     assert run.returncode == 0, run.stderr
     assert "## `mit`" in run.stdout
+
+
+SBOMS = {
+    # file -> (format, model names, licenses of the first model)
+    "cyclonedx-owasp-aibom-tinyllama.cdx.json": (
+        "cyclonedx",
+        ["TinyLlama/TinyLlama-1.1B-Chat-v1.0"],
+    ),
+    "spdx3-ai-example01-simplehtr.spdx3.json": ("spdx-3", ["word-model", "line-model"]),
+    "spdx23-oci-artifact-merlinite-gguf.spdx.json": ("spdx-2", ["merlinite-7b-lab-Q4_K_M.gguf"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SBOMS))
+def test_real_sboms_list_their_models(corpus: Path, name: str) -> None:
+    from modelclear.readers.sbom import read_sbom
+
+    fmt, models = SBOMS[name]
+    facts = read_sbom(corpus / "sbom" / name)
+    assert facts.format == fmt and [m.name for m in facts.models] == models
+
+
+def test_an_sbom_model_without_a_license_needs_review(corpus: Path) -> None:
+    # The SPDX 2.3 document says NOASSERTION for the GGUF file: no terms, so no clearance.
+    from modelclear import check_sbom
+
+    project = check_sbom(corpus / "sbom" / "spdx23-oci-artifact-merlinite-gguf.spdx.json", {})
+    assert project.verdict is Verdict.NEEDS_REVIEW
+
+
+def test_an_sbom_that_is_not_json_is_a_clear_input_error(corpus: Path) -> None:
+    from modelclear import check_sbom
+
+    # As published, this CycloneDX example has a trailing comma: not valid JSON.
+    with pytest.raises(InputError, match=r"line 9: malformed JSON"):
+        check_sbom(corpus / "sbom" / "cyclonedx-mlbom-opensource-bert-base-cased.cdx.json", {})
+
+
+def test_a_declared_license_in_an_sbom_is_checked(corpus: Path) -> None:
+    from modelclear import check_sbom
+
+    project = check_sbom(
+        corpus / "sbom" / "cyclonedx-owasp-aibom-tinyllama.cdx.json",
+        {"commercial": True, "redistributes_weights": False, "fine_tunes": False,
+         "distributes_derivative": False},
+    )  # fmt: skip
+    assert project.results[0].report.licenses == ("apache-2.0",)
+
+
+def test_notice_is_deterministic_and_check_catches_a_stale_file(tmp_path: Path) -> None:
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "modelclear", "notice", "--manifest", str(EXAMPLE), *args],
+            capture_output=True,
+            text=True,
+        )
+
+    first, second = run(), run()
+    assert first.returncode == 0 and first.stdout == second.stdout
+    # Llama 3.1 §1.b.i(B): a product that makes the materials available shows "Built with Llama".
+    assert '"Built with Llama"' in first.stdout
+    assert "No license text is reproduced here" in first.stdout
+    notice = tmp_path / "NOTICE"
+    notice.write_text(first.stdout)
+    assert run("--check", str(notice)).returncode == 0
+    notice.write_text(first.stdout + "edited by hand\n")
+    assert run("--check", str(notice)).returncode == 1

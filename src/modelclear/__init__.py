@@ -20,7 +20,7 @@ from .license import Citation, Clause, License
 from .lint import lint_database
 from .model import ModelFacts, ModelInfo, ModelRecord
 from .profile import UseProfile
-from .project import ProjectReport, check_many, check_project
+from .project import ProjectReport, check_many, check_project, check_sbom
 from .report import Alternative, Finding, MissingFact, Report, UnknownLicense
 from .vocab import (
     NOT_LEGAL_ADVICE,
@@ -62,6 +62,7 @@ __all__ = [
     "__version__",
     "check_many",
     "check_project",
+    "check_sbom",
     "check_use",
     "diff_licenses",
     "identify",

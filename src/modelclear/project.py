@@ -107,6 +107,58 @@ def check_manifest(
     )
 
 
+def check_sbom(
+    path: str | Path,
+    profile: UseProfile | Mapping[str, Any] | None = None,
+    *,
+    policy: Policy | None = None,
+    database: Database | None = None,
+    today: dt.date | None = None,
+) -> ProjectReport:
+    """Check every model an SPDX (2.3 or 3.0) or CycloneDX document lists against ``profile``.
+
+    A model the registry knows is checked with its lineage; any other by the license the SBOM
+    declares for it (``LicenseRef-`` texts identified), and one with no license asserted
+    needs review.
+    """
+    from .identify import identify
+    from .readers.sbom import read_sbom
+
+    db = database if database is not None else load_database()
+    rules = policy or Policy()
+    facts = read_sbom(path, knows_license=lambda text: _known_expression(text, db))
+    use = profile if isinstance(profile, UseProfile) else UseProfile.from_mapping(profile or {})
+    results = []
+    for item in facts.models:
+        subject: str | ModelInfo
+        if db.model(item.name) is not None:
+            subject = item.name
+        else:
+            expression = item.license or "unknown"
+            for ref, text in item.extracted.items():
+                if db.license(ref) is None:
+                    found = identify(text, db).license
+                    if found:
+                        expression = expression.replace(ref, found)
+            subject = ModelInfo(id=item.name, license=expression)
+        report = check_use(subject, use, database=db)
+        outcome = apply_policy(report, rules, db, model=item.name, today=today)
+        results.append(ModelResult(model=item.name, line=0, report=report, policy=outcome))
+    if not results:
+        raise InputError(f"{path}: lists no model ({facts.format}); nothing to check")
+    return _combine(str(path), results, rules, ())
+
+
+def _known_expression(text: str, db: Database) -> bool:
+    if db.license(text) is not None:
+        return True
+    try:
+        keys = db.licensing.license_keys(db.licensing.parse(text))
+    except Exception:  # license-expression raises several types on malformed text
+        return False
+    return bool(keys) and all(k in db.licenses for k in keys)
+
+
 def _relative(path: Path) -> str:
     """A path as short as it can be written from the current folder, marked as a path."""
     try:

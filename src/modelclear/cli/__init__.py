@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from .._version import __version__
 from ..errors import ModelclearError
 from ..vocab import EXIT_USAGE
-from . import check, db, diff, identify, init, licenses, models, schema, show
+from . import check, db, diff, identify, init, licenses, models, notice, schema, show
 
 
 class _Parser(argparse.ArgumentParser):
@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
-    for module in (check, init, licenses, show, diff, models, identify, schema, db):
+    for module in (check, init, notice, licenses, show, diff, models, identify, schema, db):
         module.add_parser(sub)
     return parser
 

@@ -13,7 +13,7 @@ from ..manifest import Policy
 from ..model import ModelFacts
 from ..policy import apply_policy
 from ..profile import UseProfile, parse_assignment, read_profile_data
-from ..project import ModelResult, ProjectReport, check_project
+from ..project import ModelResult, ProjectReport, check_project, check_sbom
 from ..render import render_json, render_text
 from ..render.project import (
     render_project_github,
@@ -57,6 +57,12 @@ def add_parser(sub: Any) -> None:
         help="the project manifest (modelclear.yaml or pyproject.toml); found from the current "
         "folder upwards when not given",
     )
+    parser.add_argument(
+        "--sbom",
+        metavar="FILE",
+        type=Path,
+        help="check every model an SPDX 2.3/3.0 or CycloneDX document lists, with --profile",
+    )
     parser.add_argument("--profile", metavar="FILE", help="a YAML use profile")
     parser.add_argument(
         "--set",
@@ -99,6 +105,13 @@ def profile_and_facts(
 
 def run(args: argparse.Namespace) -> int:
     db = database(args)
+    if args.sbom is not None:
+        if args.model is not None or args.manifest is not None:
+            raise InputError("give --sbom alone, without MODEL or --manifest")
+        profile, _ = profile_and_facts(args.profile, args.assignments)
+        project = check_sbom(args.sbom, profile, database=db)
+        _emit(args, _render_project(project, args.format))
+        return project.exit_code
     if args.model is None:
         if args.profile or args.assignments:
             raise InputError(

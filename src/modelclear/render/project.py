@@ -284,3 +284,51 @@ __all__ = [
     "render_project_sarif",
     "render_project_text",
 ]
+
+
+# --------------------------------------------------------------------------- NOTICE
+
+_NOTICE_KINDS = (
+    "include-license-text",
+    "retain-notices",
+    "display-attribution",
+    "name-prefix",
+    "pass-on-use-restrictions",
+    "state-modifications",
+    "include-warranty-disclaimer",
+    "no-downstream-restrictions",
+)
+
+
+def render_notice(project: ProjectReport, licenses: dict[str, tuple[str, ...]]) -> str:
+    """What the release must ship, per model: the notices, license texts (by official URL),
+    attribution strings and naming rules its obligations ask for. ``licenses`` maps a license
+    id to its official URLs. Deterministic: the same project gives the same bytes."""
+    out = [
+        "NOTICE: what this release ships to meet the licenses of its models",
+        "",
+        "Prepared by modelclear from each license's obligations; the license texts govern.",
+        "No license text is reproduced here: include each text from the official address given,",
+        "or the copy the model folder already carries.",
+        "",
+    ]
+    for r in sorted(project.results, key=lambda r: r.model.lower()):
+        duties = [o for o in r.report.obligations if o.kind.value in _NOTICE_KINDS]
+        out.append(f"== {r.model}")
+        out.append(f"   licenses: {r.report.license_expression or '-'}")
+        for lic in r.report.licenses:
+            for url in licenses.get(lic, ()):
+                out.append(f"   license text ({lic}): {url}")
+        for o in sorted(duties, key=lambda o: (o.license, o.clause)):
+            when = f" [if {o.condition}]" if o.condition else ""
+            out += textwrap.wrap(
+                f"- {o.kind.value} ({o.license} {o.citation.section}){when}: {o.summary}",
+                width=100,
+                initial_indent="   ",
+                subsequent_indent="     ",
+            )
+        if not duties:
+            out.append("   no notice, attribution or license-copy duty for the declared use")
+        out.append("")
+    out += textwrap.wrap(project.notice, width=100)
+    return "\n".join(out) + "\n"
