@@ -36,3 +36,33 @@ def make_db(tmp_path: Path):
         return build_db(made[-1], *licenses, models=models, name=name)
 
     return make
+
+
+def corpus_license_records(manifest: dict) -> list[tuple[str, str, str]]:
+    """(record id, corpus path, sha256) for each license text in the corpus that a record was
+    checked against: found by the record's provenance hash (a text's own record before a family
+    record that also lists it, then the record the corpus key names); by the corpus key where no
+    hash matches."""
+    from modelclear import load_database
+
+    db = load_database()
+    by_hash: dict[str, list[str]] = {}
+    for lic in db:
+        for p in lic.provenance:
+            if p.sha256:
+                by_hash.setdefault(p.sha256, []).append(lic.id)
+    out = []
+    for entry in manifest["files"]:
+        if entry["kind"] != "license":
+            continue
+        keyed = db.license(entry["key"])
+
+        def rank(lic_id: str, keyed_id: str | None = keyed.id if keyed else None) -> tuple:
+            return (bool(db.licenses[lic_id].members), lic_id != keyed_id)
+
+        owners = sorted(by_hash.get(entry["sha256"], []), key=rank)
+        if owners:
+            out.append((owners[0], entry["path"], entry["sha256"]))
+        elif db.license(entry["key"]) is not None:
+            out.append((db.license(entry["key"]).id, entry["path"], entry["sha256"]))
+    return out

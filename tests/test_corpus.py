@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from _profiles import DECLARED
+from conftest import corpus_license_records
 
 from modelclear import Verdict, check_use, load_database
 
@@ -33,20 +34,11 @@ def test_corpus_files_match_their_manifest_hashes(corpus: Path, manifest: dict) 
             assert digest == entry["sha256"], entry["path"]
 
 
-def _corpus_records(manifest: dict) -> list[tuple[str, str]]:
-    """(record id, corpus hash) for each license text in the corpus that a record stands for."""
-    out = []
-    for entry in manifest["files"]:
-        if entry["kind"] == "license" and DB.license(entry["key"]) is not None:
-            out.append((DB.license(entry["key"]).id, entry["sha256"]))
-    return out
-
-
 def test_records_of_texts_in_the_corpus_were_checked_against_them(manifest: dict) -> None:
     """Where the corpus holds a record's text, the record names that very text (its hash)."""
-    pairs = _corpus_records(manifest)
+    pairs = corpus_license_records(manifest)
     assert len(pairs) >= 15
-    for record_id, digest in pairs:
+    for record_id, _, digest in pairs:
         hashes = {p.sha256 for p in DB.licenses[record_id].provenance}
         assert digest in hashes, (record_id, digest)
 

@@ -95,7 +95,8 @@ def test_model_facts_from_the_registry_can_be_overridden() -> None:
     assert check_use("meta-llama/Llama-3.2-1B", profile).verdict is Verdict.ALLOWED_WITH_OBLIGATIONS
     overridden = check_use("meta-llama/Llama-3.2-1B", profile, facts={"multimodal": True})
     assert overridden.verdict is Verdict.CONFLICT
-    assert overridden.model_facts == {"multimodal": True}
+    assert overridden.model_facts["multimodal"] is True
+    assert "modalities" not in overridden.model_facts  # the override replaces the registry's
     assert (
         check_use("llama3.2", profile, facts=ModelFacts(multimodal=True)).verdict
         is Verdict.CONFLICT

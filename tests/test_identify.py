@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from _dbfactory import good_license
+from conftest import corpus_license_records
 
 from modelclear import identify, load_database
 from modelclear.identify import FINGERPRINTS, MIN_CONFIDENCE, fingerprint
@@ -100,13 +101,10 @@ def test_unrelated_text_is_not_identified(db) -> None:  # type: ignore[no-untype
 
 
 def _license_texts(manifest: dict, corpus: Path) -> list[tuple[str, str]]:
-    db = load_database()
-    out = []
-    for entry in manifest["files"]:
-        lic = db.license(entry["key"]) if entry["kind"] == "license" else None
-        if lic is not None:
-            out.append((lic.id, (corpus / entry["path"]).read_text(encoding="utf-8")))
-    return out
+    return [
+        (record, (corpus / path).read_text(encoding="utf-8"))
+        for record, path, _ in corpus_license_records(manifest)
+    ]
 
 
 def _variants(text: str) -> dict[str, str]:

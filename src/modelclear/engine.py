@@ -133,7 +133,10 @@ def _merge_facts(known: ModelFacts, given: ModelFacts | Mapping[str, Any] | None
     if given is None:
         return known
     override = given if isinstance(given, ModelFacts) else ModelFacts.from_mapping(given)
-    merged = known.model_dump(exclude_none=True) | override.model_dump(exclude_none=True)
+    given_facts = override.model_dump(exclude_none=True)
+    merged = known.model_dump(exclude_none=True) | given_facts
+    if "multimodal" in given_facts and "modalities" not in given_facts:
+        merged.pop("modalities", None)  # a declared modality count overrides the registry's list
     return ModelFacts(**merged)
 
 

@@ -39,7 +39,23 @@ def lint_database(root: str | Path | None = None) -> list[str]:
         problems += _lint_family(lic, db)
     problems += _lint_versions(db)
     problems += _lint_models(db)
+    problems += _lint_fingerprints(db)
     return problems
+
+
+def _lint_fingerprints(db: Database) -> list[str]:
+    """Fingerprints belong to records of single texts that exist (a family has no text)."""
+    from .identify import load_fingerprints
+
+    where = f"{db.root.name}/fingerprints.json"
+    out = []
+    for license_id in load_fingerprints(db.root):
+        lic = db.licenses.get(license_id)
+        if lic is None:
+            out.append(f"{where}: `{license_id}` is not a license id")
+        elif lic.members:
+            out.append(f"{where}: `{license_id}` is a family record, which has no text of its own")
+    return out
 
 
 def _lint_license(lic: License, db: Database) -> list[str]:
