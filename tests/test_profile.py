@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -190,3 +191,35 @@ def test_new_facts_can_be_set_on_the_command_line() -> None:
 def test_sanctions_regions_may_be_named_where_a_product_is_offered() -> None:
     profile = UseProfile(deployment_territories=["comprehensive-sanctions", "de"])
     assert profile.deployment_territories == ("comprehensive-sanctions", "DE")
+
+
+def _bomb(levels: int) -> str:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for i in range(1, levels):
+        refs = ", ".join([f"*a{i - 1}"] * 9)
+        lines.append(f"a{i}: &a{i} [{refs}]")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (_bomb(9), "aliases are expanded (an alias bomb?)"),
+        ("x: " + "[" * 80 + "]" * 80 + "\n", "nested deeper than 64 levels"),
+    ],
+)
+def test_hostile_yaml_is_refused_before_it_is_built(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    path = tmp_path / "hostile.yaml"
+    path.write_text(text)
+    with pytest.raises(ProfileError, match=re.escape(message)):
+        UseProfile.from_file(path)
+
+
+def test_an_oversized_profile_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    with open(path, "wb") as handle:
+        handle.truncate(5 * 1024 * 1024)
+    with pytest.raises(ProfileError, match="larger than the"):
+        UseProfile.from_file(path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from importlib.resources import files
 from pathlib import Path
@@ -23,6 +24,7 @@ def db_root() -> Path:
     return shipped_root()
 
 
+@functools.cache
 def shipped_root() -> Path:
     """The database that came with this copy of modelclear."""
     packaged = files("modelclear") / "license_db"

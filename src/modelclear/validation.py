@@ -94,9 +94,55 @@ def validate_model(
         return None, describe_errors(err, where, fields=model.model_fields)
 
 
+#: The most nodes a YAML document may hold once its aliases are expanded, and its deepest
+#: nesting: a profile or record is far smaller; an alias bomb ("billion laughs") is refused.
+MAX_YAML_NODES = 100_000
+MAX_YAML_DEPTH = 64
+#: The largest YAML file read (checked before reading).
+MAX_YAML_BYTES = 4 * 1024 * 1024
+
+
+def _check_expansion(text: str, where: str) -> None:
+    """Count the nodes the document stands for, aliases expanded, without building it."""
+    sizes: dict[str, int] = {}
+    stack: list[list[Any]] = [[0, None]]
+    total = 0
+    for event in yaml.parse(text, Loader=_SafeLoader):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            stack.append([1, event.anchor])
+            if len(stack) > MAX_YAML_DEPTH:
+                raise ValueError(f"{where}: nested deeper than {MAX_YAML_DEPTH} levels")
+            continue
+        if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            size, anchor = stack.pop()
+            if anchor:
+                sizes[anchor] = size
+            stack[-1][0] += size
+        elif isinstance(event, yaml.ScalarEvent):
+            stack[-1][0] += 1
+            if event.anchor:
+                sizes[event.anchor] = 1
+        elif isinstance(event, yaml.AliasEvent):
+            stack[-1][0] += sizes.get(event.anchor or "", 1)
+        else:
+            continue
+        total = sum(level[0] for level in stack)
+        if total > MAX_YAML_NODES:
+            raise ValueError(
+                f"{where}: more than {MAX_YAML_NODES:,} values once its aliases are expanded "
+                "(an alias bomb?); not read"
+            )
+
+
 def load_yaml_text(text: str, where: str) -> object:
-    """Parse YAML safely (no object construction); raise ``ValueError`` naming the line."""
+    """Parse YAML safely (no object construction); raise ``ValueError`` naming the line.
+
+    Documents that expand to more than ``MAX_YAML_NODES`` values or nest deeper than
+    ``MAX_YAML_DEPTH`` are refused before they are built.
+    """
     try:
+        if "&" in text or len(text) > 65536 or text.count("[") + text.count("{") > 32:
+            _check_expansion(text, where)
         # SafeLoader (or its C twin): the same safe subset as yaml.safe_load, no object tags.
         return yaml.load(text, Loader=_SafeLoader)
     except yaml.YAMLError as err:
@@ -110,6 +156,13 @@ def read_text(path: Path, where: str | None = None) -> str:
     """Read a UTF-8 file; raise ``ValueError`` with a one-line reason when it cannot be read."""
     label = where or str(path)
     try:
+        size = path.stat().st_size
+        if path.is_file() and size > MAX_YAML_BYTES:
+            raise ValueError(
+                f"{label}: {size:,} bytes, larger than the {MAX_YAML_BYTES:,}-byte limit"
+            )
+        if path.exists() and not path.is_file() and not path.is_dir():
+            raise ValueError(f"{label}: not a regular file (a FIFO, device or socket); not read")
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ValueError(f"{label}: no such file") from None
