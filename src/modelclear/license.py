@@ -337,7 +337,10 @@ class License(_Frozen):
     )
     provenance: tuple[Provenance, ...] = Field(min_length=1)
     notes: _Text | None = None
-    clauses: tuple[Clause, ...] = Field(min_length=1)
+    clauses: tuple[Clause, ...] = Field(
+        description="Every term that bears on a use; none only for a text that sets no "
+        "condition at all (a public-domain dedication), which `notes` must then say."
+    )
 
     @model_validator(mode="after")
     def _aliases_are_names(self) -> License:

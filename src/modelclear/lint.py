@@ -85,6 +85,8 @@ def _lint_license(lic: License, db: Database) -> list[str]:
                 f"{where}: clauses: the license incorporates a use policy but no clause obliges "
                 "`comply-with-use-policy` `always`"
             )
+    if not lic.clauses and not lic.notes:
+        out.append(f"{where}: clauses: none; say in `notes` why the text sets no condition")
     passes_on = any(c.obligation is ObligationKind.PASS_ON_USE_RESTRICTIONS for c in lic.clauses)
     if (lic.use_policy_url or passes_on) and Trait.USE_RESTRICTIONS not in lic.traits:
         out.append(
