@@ -3,11 +3,16 @@ tests that read it are skipped where it is absent (a user's clone)."""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 import yaml
 from _dbfactory import build_db
+
+# Compiled copies of test databases go to a folder of their own, never the user's cache.
+os.environ["MODELCLEAR_CACHE"] = tempfile.mkdtemp(prefix="modelclear-test-cache-")
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
 
+from . import compiled
 from ._version import __version__
 from .errors import DatabaseError
 from .license import License, iter_comparisons
@@ -171,22 +172,43 @@ def _label(root: Path, path: Path) -> str:
     return path.relative_to(root.parent).as_posix()
 
 
-def _read(root: Path, path: Path, problems: list[str]) -> Any:
-    where = _label(root, path)
-    try:
-        return load_yaml_text(read_text(path, where), where)
-    except ValueError as err:
-        problems.append(str(err))
-        return None
+class _Reader:
+    """The parsed data of a database's files: from its compiled copy when that copy was made
+    from exactly these files, otherwise from the YAML (then compiled for next time)."""
+
+    def __init__(self, root: Path, *, shipped: bool) -> None:
+        self.root, self.shipped = root, shipped
+        self.digest = compiled.digest(root, compiled.source_files(root))
+        self.cached = compiled.load(root, self.digest, shipped=shipped)
+        self.parsed: dict[str, Any] = {}
+
+    def __call__(self, path: Path, problems: list[str]) -> Any:
+        rel = path.relative_to(self.root).as_posix()
+        if self.cached is not None and rel in self.cached:
+            return self.cached[rel]
+        where = _label(self.root, path)
+        try:
+            data = load_yaml_text(read_text(path, where), where)
+        except ValueError as err:
+            problems.append(str(err))
+            return None
+        self.parsed[rel] = data
+        return data
+
+    def keep(self) -> None:
+        """After a load without problems: compile a database from elsewhere into the cache."""
+        if self.cached is None and not self.shipped:
+            compiled.store(self.digest, self.parsed)
 
 
 def _load(root: Path, *, check_requirement: bool = True) -> Database:
     if not root.is_dir():
         raise DatabaseError(f"{root}: not a license database directory")
     problems: list[str] = []
+    _read = _Reader(root, shipped=not check_requirement)
 
     meta_path = root / "database.yaml"
-    meta_data = _read(root, meta_path, problems)
+    meta_data = _read(meta_path, problems)
     meta, found = validate_model(DatabaseMeta, meta_data, _label(root, meta_path))
     problems += found
     if isinstance(meta, DatabaseMeta):
@@ -200,7 +222,9 @@ def _load(root: Path, *, check_requirement: bool = True) -> Database:
             problems.append(f"{_label(root, meta_path)}: requires_modelclear: {unmet}")
 
     try:
-        territories = load_territories(root / "territories.yaml")
+        territories = load_territories(
+            root / "territories.yaml", _read(root / "territories.yaml", problems)
+        )
     except DatabaseError as err:
         raise DatabaseError([*problems, *err.problems]) from None
     context = {"territories": territories}
@@ -208,7 +232,7 @@ def _load(root: Path, *, check_requirement: bool = True) -> Database:
     licenses: dict[str, License] = {}
     for path in sorted((root / "licenses").glob("*.yaml")):
         where = _label(root, path)
-        record, found = validate_model(License, _read(root, path, problems), where, context=context)
+        record, found = validate_model(License, _read(path, problems), where, context=context)
         problems += found
         if not isinstance(record, License):
             continue
@@ -222,7 +246,7 @@ def _load(root: Path, *, check_requirement: bool = True) -> Database:
     models: dict[str, ModelRecord] = {}
     for path in sorted((root / "models").glob("*.yaml")):
         where = _label(root, path)
-        file, found = validate_model(ModelFile, _read(root, path, problems), where)
+        file, found = validate_model(ModelFile, _read(path, problems), where)
         problems += found
         if not isinstance(file, ModelFile):
             continue
@@ -248,6 +272,7 @@ def _load(root: Path, *, check_requirement: bool = True) -> Database:
     _check_references(db, problems)
     if problems:
         raise DatabaseError(problems)
+    _read.keep()
     return db
 
 

@@ -203,7 +203,8 @@ def _alternative(keys: Iterable[str], db: Database, *, complete: bool = True) ->
     ids = frozenset(keys)
     found = [db.licenses.get(k) for k in ids]
     traits = frozenset(t.value for lic in found if lic is not None for t in lic.traits)
-    return LicenseAlternative(ids, traits, complete and all(lic is not None for lic in found))
+    known = all(lic is not None and lic.verified for lic in found)
+    return LicenseAlternative(ids, traits, complete and known)
 
 
 # --------------------------------------------------------------------------- expressions

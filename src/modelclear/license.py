@@ -335,6 +335,11 @@ class License(_Frozen):
         description="For a record that stands for a family of texts (a Hub family key): the "
         "records of the member texts its clauses were derived from.",
     )
+    verified: bool = Field(
+        True,
+        description="False for a record whose text could not be read at its source: it names "
+        "the license and where it is published, and every check of it needs review.",
+    )
     provenance: tuple[Provenance, ...] = Field(min_length=1)
     notes: _Text | None = None
     clauses: tuple[Clause, ...] = Field(

@@ -64,7 +64,9 @@ def _lint_license(lic: License, db: Database) -> list[str]:
     official = set(lic.urls) | ({lic.use_policy_url} if lic.use_policy_url else set())
     documents = {p.document for p in lic.provenance}
     for i, entry in enumerate(lic.provenance):
-        if entry.sha256 is None and not _COMMIT.search(entry.url):
+        if not lic.verified and entry.note is None:
+            out.append(f"{where}: provenance[{i}]: an unverified record says in `note` why")
+        if lic.verified and entry.sha256 is None and not _COMMIT.search(entry.url):
             out.append(
                 f"{where}: provenance[{i}]: give the sha256 of the text read, or a URL pinned to "
                 "a commit"
@@ -85,6 +87,13 @@ def _lint_license(lic: License, db: Database) -> list[str]:
                 f"{where}: clauses: the license incorporates a use policy but no clause obliges "
                 "`comply-with-use-policy` `always`"
             )
+    if not lic.verified and not any(
+        c.kind is ClauseKind.REVIEW and c.when == "always" for c in lic.clauses
+    ):
+        out.append(
+            f"{where}: verified: an unverified record needs a `review` clause that applies "
+            "`always`, so that no check of it is ever cleared"
+        )
     if not lic.clauses and not lic.notes:
         out.append(f"{where}: clauses: none; say in `notes` why the text sets no condition")
     passes_on = any(c.obligation is ObligationKind.PASS_ON_USE_RESTRICTIONS for c in lic.clauses)

@@ -68,12 +68,14 @@ class Territories(BaseModel):
         return text
 
 
-def load_territories(path: Path) -> Territories:
+def load_territories(path: Path, data: object = None) -> Territories:
+    """Validate the territories file (its parsed ``data`` when given, else read from ``path``)."""
     where = f"{path.parent.name}/{path.name}"
-    try:
-        data = load_yaml_text(read_text(path, where), where)
-    except ValueError as err:
-        raise DatabaseError(str(err)) from None
+    if data is None:
+        try:
+            data = load_yaml_text(read_text(path, where), where)
+        except ValueError as err:
+            raise DatabaseError(str(err)) from None
     result, problems = validate_model(Territories, data, where)
     if problems:
         raise DatabaseError(problems)
@@ -84,6 +86,15 @@ def load_territories(path: Path) -> Territories:
 @functools.cache
 def default_territories() -> Territories:
     """The territories shipped with the database (read once per process)."""
-    from .resources import db_root
+    from . import compiled
+    from .resources import db_root, shipped_root
 
-    return load_territories(db_root() / "territories.yaml")
+    root = db_root()
+    try:
+        shipped = root.resolve() == shipped_root().resolve()
+    except FileNotFoundError:
+        shipped = False
+    cached = compiled.load(
+        root, compiled.digest(root, compiled.source_files(root)), shipped=shipped
+    )
+    return load_territories(root / "territories.yaml", (cached or {}).get("territories.yaml"))

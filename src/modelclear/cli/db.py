@@ -38,6 +38,15 @@ def add_parser(sub: Any) -> None:
     fp.add_argument("file", metavar="FILE", type=Path, help="the canonical text, as published")
     add_db_option(fp)
     fp.set_defaults(run=run_fingerprint)
+    comp = commands.add_parser(
+        "compile",
+        help="write the database's compiled copy (compiled.json) so checks need not parse YAML",
+        description="Validates the database, then writes compiled.json beside it: the parsed "
+        "data of every file and the digest of their bytes. It is used only while the digest "
+        "matches, so editing a file never serves stale data.",
+    )
+    add_db_option(comp)
+    comp.set_defaults(run=run_compile)
 
 
 def run_lint(args: argparse.Namespace) -> int:
@@ -61,4 +70,20 @@ def run_fingerprint(args: argparse.Namespace) -> int:
     ordered = {k: entries[k] for k in sorted(entries)}
     (db.root / FINGERPRINTS).write_text(json.dumps(ordered, indent=1) + "\n", encoding="utf-8")
     write(f"{lic.id}: fingerprint stored in {db.root.name}/{FINGERPRINTS}\n")
+    return EXIT_OK
+
+
+def run_compile(args: argparse.Namespace) -> int:
+    from .. import compiled
+    from ..validation import load_yaml_text, read_text
+
+    db = database(args)  # validates every file first
+    files = compiled.source_files(db.root)
+    data = {}
+    for path in files:
+        where = path.relative_to(db.root).as_posix()
+        data[where] = load_yaml_text(read_text(path, where), where)
+    digest = compiled.digest(db.root, files)
+    (db.root / compiled.COMPILED).write_text(compiled.render(digest, data) + "\n", encoding="utf-8")
+    write(f"{db.root.name}/{compiled.COMPILED}: {len(files)} files compiled\n")
     return EXIT_OK
