@@ -57,7 +57,7 @@ _FALSE = Outcome(Truth.FALSE)
 
 def evaluate(condition: Condition, facts: Facts) -> Outcome:
     """Evaluate ``condition`` over ``facts``."""
-    if condition == "always":
+    if isinstance(condition, str):  # "always"; a str check, not pydantic's model __eq__
         return _TRUE
     if isinstance(condition, Comparison):
         return _compare_fact(condition, facts)
@@ -173,7 +173,7 @@ def describe(condition: Condition) -> str:
 
 
 def _describe(condition: Condition, *, top: bool = False) -> str:
-    if condition == "always":
+    if isinstance(condition, str):
         return "always"
     if isinstance(condition, Comparison):
         return _describe_comparison(condition)
@@ -212,7 +212,7 @@ def _fmt(value: object) -> str:
 def explain(condition: Condition, facts: Facts) -> list[str]:
     """For a condition that holds: the declared facts that made it hold, with their values,
     e.g. ``monthly_active_users = 800,000,000 (monthly_active_users > 700,000,000)``."""
-    if condition == "always" or evaluate(condition, facts).truth is not Truth.TRUE:
+    if isinstance(condition, str) or evaluate(condition, facts).truth is not Truth.TRUE:
         return []
     if isinstance(condition, Comparison):
         return [

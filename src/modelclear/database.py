@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
+import os
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from ._version import __version__
 from .errors import DatabaseError
 from .license import License, iter_comparisons
 from .model import ModelFile, ModelRecord
-from .resources import db_root, shipped_root
+from .resources import DB_ENV, db_root, shipped_root
 from .territories import Territories, load_territories
 from .validation import load_yaml_text, read_text, validate_model
 
@@ -153,8 +154,15 @@ def _close_matches(name: str, index: Mapping[str, str], n: int) -> tuple[str, ..
 
 def load_database(root: str | Path | None = None) -> Database:
     """Load and validate a database directory (the shipped one by default, read once)."""
-    path = Path(root) if root is not None else db_root()
-    return _load_cached(str(path.resolve()))
+    if root is None:
+        return _load_cached(_default_root(os.environ.get(DB_ENV)))
+    return _load_cached(str(Path(root).resolve()))
+
+
+@functools.lru_cache(maxsize=8)
+def _default_root(env: str | None) -> str:
+    # Keyed by $MODELCLEAR_DB, so that changing it between calls is honoured.
+    return str(db_root().resolve())
 
 
 @functools.cache

@@ -88,17 +88,19 @@ class Comparison(_Frozen):
 
     # The operator's value made ready for evaluation: region names expanded to countries.
     _values: frozenset[str] = PrivateAttr(default=frozenset())
+    # The operator and its value, found once at validation (evaluation reads them often).
+    _op: str = PrivateAttr(default="")
+    _value: Any = PrivateAttr(default=None)
 
     @property
     def op(self) -> str:
-        for name in _OPS:
-            if getattr(self, name) is not None:
-                return name
-        raise AssertionError("a test without an operator")  # prevented by validation
+        if not self._op:
+            raise AssertionError("a test without an operator")  # prevented by validation
+        return self._op
 
     @property
     def value(self) -> Any:
-        return getattr(self, self.op)
+        return self._value
 
     @property
     def values(self) -> frozenset[str]:
@@ -119,6 +121,7 @@ class Comparison(_Frozen):
                 f"{', '.join(_OP_NAMES[o] for o in ops) or 'none'}"
             )
         op = ops[0]
+        self._op, self._value = op, getattr(self, op)
         allowed = OPERATORS[fact_type]
         if _OP_NAMES[op] not in allowed:
             raise ValueError(
