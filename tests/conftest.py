@@ -4,12 +4,26 @@ tests that read it are skipped where it is absent (a user's clone)."""
 from __future__ import annotations
 
 import os
+
+# The library never needs the network: any attempt to open a connection in a test fails it.
+import socket
 import tempfile
 from pathlib import Path
 
 import pytest
 import yaml
 from _dbfactory import build_db
+
+
+class _NoNetwork(socket.socket):
+    def connect(self, *args: object, **kwargs: object) -> None:  # type: ignore[override]
+        raise AssertionError("modelclear tried to open a network connection")
+
+    def connect_ex(self, *args: object, **kwargs: object) -> int:  # type: ignore[override]
+        raise AssertionError("modelclear tried to open a network connection")
+
+
+socket.socket = _NoNetwork  # type: ignore[misc]
 
 # Compiled copies of test databases go to a folder of their own, never the user's cache.
 os.environ["MODELCLEAR_CACHE"] = tempfile.mkdtemp(prefix="modelclear-test-cache-")

@@ -188,26 +188,24 @@ def test_github_annotations_escape_their_properties(tmp_path: Path) -> None:
     assert text.startswith("::error file=") and "line=13" in text  # the `models:` line
 
 
-def test_markdown_checklist_is_deterministic_across_hash_seeds() -> None:
-    code = (
-        "from modelclear import check_project; "
-        "from modelclear.render.project import render_project_markdown as r; "
-        f"print(r(check_project({str(EXAMPLE)!r})), end='')"
-    )
-    outputs = {
-        subprocess.run(
-            [sys.executable, "-c", code],
+@pytest.mark.parametrize("fmt", ["markdown", "json", "sarif", "junit", "github", "text"])
+def test_outputs_are_byte_identical_across_hash_seeds(fmt: str) -> None:
+    def run(seed: str) -> str:
+        return subprocess.run(
+            [sys.executable, "-m", "modelclear", "check", "--manifest", str(EXAMPLE), "--format"]
+            + [fmt],
             capture_output=True,
             text=True,
-            check=True,
-            env={**os.environ, "PYTHONHASHSEED": seed},
-        ).stdout
-        for seed in ("0", "1", "12345")
-    }
+            env={**{k: v for k, v in os.environ.items() if k != "GITHUB_STEP_SUMMARY"},
+                 "PYTHONHASHSEED": seed},
+        ).stdout  # fmt: skip
+
+    outputs = {run(seed) for seed in ("0", "1", "12345")}
     assert len(outputs) == 1
     [page] = outputs
-    assert page.startswith("# Release checklist") and "- [ ] `display-attribution`" in page
-    assert "```mermaid" in page
+    if fmt == "markdown":
+        assert page.startswith("# Release checklist") and "- [ ] `display-attribution`" in page
+        assert "```mermaid" in page
 
 
 def test_check_without_a_model_finds_the_manifest(tmp_path: Path) -> None:
