@@ -190,10 +190,11 @@ def test_github_annotations_escape_their_properties(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("fmt", ["markdown", "json", "sarif", "junit", "github", "text"])
 def test_outputs_are_byte_identical_across_hash_seeds(fmt: str) -> None:
+    command = [sys.executable, "-m", "modelclear", "check", "--manifest", str(EXAMPLE)]
+
     def run(seed: str) -> str:
         return subprocess.run(
-            [sys.executable, "-m", "modelclear", "check", "--manifest", str(EXAMPLE), "--format"]
-            + [fmt],
+            [*command, "--format", fmt],
             capture_output=True,
             text=True,
             env={**{k: v for k, v in os.environ.items() if k != "GITHUB_STEP_SUMMARY"},
