@@ -288,3 +288,47 @@ def test_notice_is_deterministic_and_check_catches_a_stale_file(tmp_path: Path) 
     assert run("--check", str(notice)).returncode == 0
     notice.write_text(first.stdout + "edited by hand\n")
     assert run("--check", str(notice)).returncode == 1
+
+
+def test_html_page_is_self_contained(example) -> None:  # type: ignore[no-untyped-def]
+    from html.parser import HTMLParser
+
+    from modelclear.render.project import render_project_html
+
+    page = render_project_html(example)
+    tags: list[str] = []
+
+    class Collect(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            tags.append(tag)
+            for name, value in attrs:
+                if name in ("src", "href") and value and tag != "a":
+                    raise AssertionError(f"the page loads {value}")
+
+    Collect().feed(page)
+    assert "script" not in tags and "svg" in tags and "link" not in tags
+    assert "Built with Llama" in page and example.notice in page
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="Chromium from Debian's packages is not installed"
+)
+def test_html_page_shows_the_verdicts_in_a_real_browser(example, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from modelclear.render.project import render_project_html
+
+    page = tmp_path / "report.html"
+    page.write_text(render_project_html(example), encoding="utf-8")
+    run = subprocess.run(
+        [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr[-2000:]
+    dom = run.stdout
+    for result in example.results:
+        assert result.model in dom
+    assert "Release checklist" in dom and "allowed with obligations" in dom

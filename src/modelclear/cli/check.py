@@ -17,6 +17,7 @@ from ..project import ModelResult, ProjectReport, check_project, check_sbom
 from ..render import render_json, render_text
 from ..render.project import (
     render_project_github,
+    render_project_html,
     render_project_junit,
     render_project_markdown,
     render_project_sarif,
@@ -25,7 +26,7 @@ from ..render.project import (
 from ..vocab import EXIT_CONFLICT, EXIT_NEEDS_REVIEW, EXIT_OK, Verdict
 from ._common import add_db_option, database, write
 
-FORMATS = ("text", "json", "markdown", "sarif", "junit", "github")
+FORMATS = ("text", "json", "markdown", "sarif", "junit", "github", "html")
 
 EXIT_FOR = {
     Verdict.ALLOWED: EXIT_OK,
@@ -152,6 +153,7 @@ def _render_project(project: ProjectReport, fmt: str) -> str:
         "sarif": render_project_sarif,
         "junit": render_project_junit,
         "github": render_project_github,
+        "html": render_project_html,
     }
     return renderers.get(fmt, render_project_text)(project)
 

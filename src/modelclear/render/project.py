@@ -332,3 +332,87 @@ def render_notice(project: ProjectReport, licenses: dict[str, tuple[str, ...]]) 
         out.append("")
     out += textwrap.wrap(project.notice, width=100)
     return "\n".join(out) + "\n"
+
+
+# --------------------------------------------------------------------------- HTML
+
+_CSS = """
+body{font:15px/1.45 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#111}
+h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #ccc}
+.v{display:inline-block;padding:0 .4rem;border-radius:.3rem;font-weight:600}
+.conflict{background:#fdd}.needs-review{background:#ffe9b3}.allowed,.allowed-with-obligations{background:#dfd}
+li{margin:.3rem 0}code{font-size:.9em}svg{display:block;margin:.5rem 0}
+.notice{margin-top:2rem;font-style:italic;color:#444}
+@media print{body{margin:0}a{color:#000}}
+"""
+
+
+def _h(text: object) -> str:
+    return escape(str(text), {'"': "&quot;"})
+
+
+def _svg(r: ModelResult) -> str:
+    """The lineage as a vertical chain of boxes, drawn without scripts."""
+    steps = r.report.lineage
+    if len(steps) < 2:
+        return ""
+    height = 56 * len(steps)
+    parts = [f'<svg width="560" height="{height}" role="img" aria-label="lineage">']
+    for i, s in enumerate(steps):
+        y = 8 + 56 * i
+        parts.append(
+            f'<rect x="4" y="{y}" width="552" height="36" rx="6" fill="#f4f4f8" stroke="#889"/>'
+            f'<text x="14" y="{y + 23}" font-size="13">{_h(s.model)} — {_h(s.license)}</text>'
+        )
+        if i:
+            parts.append(
+                f'<line x1="280" y1="{y - 20}" x2="280" y2="{y}" stroke="#889" stroke-width="2"/>'
+            )
+    return "".join(parts) + "</svg>"
+
+
+def render_project_html(project: ProjectReport) -> str:
+    """One self-contained page for a legal reviewer: no scripts, no network, prints cleanly."""
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        "<title>modelclear release checklist</title>",
+        f"<style>{_CSS}</style></head><body>",
+        "<h1>Release checklist</h1>",
+        f"<p>Manifest: <code>{_h(project.manifest)}</code>. Gate: <strong>"
+        f'{_gate(project.passes)}</strong> <span class="v {project.verdict.value}">'
+        f"{_MARK[project.verdict]}</span></p>",
+    ]
+    for r in sorted(project.results, key=lambda r: -r.policy.verdict.rank):
+        rep = r.report
+        out.append(
+            f'<h2><code>{_h(r.model)}</code> <span class="v {r.policy.verdict.value}">'
+            f"{_MARK[r.policy.verdict]}</span></h2>"
+        )
+        out.append(_svg(r))
+        items = [f"<li><strong>Policy:</strong> {_h(d)}</li>" for d in r.policy.denied]
+        for c in rep.conflicts:
+            label = "Review" if c.conditional else "Conflict"
+            turns = f" <em>Turns on: {_h(c.qualifier)}.</em>" if c.qualifier else ""
+            items.append(
+                f"<li><strong>{label}</strong> <code>{_h(c.kind.value)}</code> "
+                f"[{_h(c.license)}/{_h(c.clause)}]: {_h(c.summary)}{turns} "
+                f'<a href="{_h(c.citation.url)}">{_h(c.citation.section)}</a></li>'
+            )
+        items += [
+            f"<li><strong>Unknown</strong> <code>{_h(u.key)}</code>: {_h(u.reason)}</li>"
+            for u in rep.unknown_licenses
+        ]
+        items += [
+            f"<li><strong>Missing fact</strong> {_h(m.question)}</li>" for m in rep.missing_facts
+        ]
+        for o in rep.obligations:
+            cond = f" (if {_h(o.condition)})" if o.condition else ""
+            items.append(
+                f"<li>☐ <code>{_h(o.kind.value)}</code> [{_h(o.license)}/{_h(o.clause)}]: "
+                f'{_h(o.summary)}{cond} <a href="{_h(o.citation.url)}">{_h(o.citation.section)}</a>'
+                "</li>"
+            )
+        out.append("<ul>" + "".join(items) + "</ul>" if items else "<p>No finding.</p>")
+    out.append(f'<p class="notice">{_h(project.notice)}</p></body></html>')
+    return "\n".join(out) + "\n"
