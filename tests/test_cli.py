@@ -150,3 +150,37 @@ def test_console_script_and_module_behave_the_same() -> None:
 def test_version() -> None:
     out = run("--version")
     assert out.returncode == 0 and out.stdout.startswith("modelclear ")
+
+
+def test_interactive_init_asks_exactly_what_the_licenses_turn_on() -> None:
+    from modelclear.cli.init import ask
+
+    replies = {
+        "commercial": "true",
+        "monthly_active_users": "1000",
+        "redistributes_weights": "no",
+        "fine_tunes": "no",
+        "distributes_derivative": "no",
+        "offers_hosted_service": "yes",
+        "trains_on_outputs": "no",
+        "licensee_territory": "US",
+        "deployment_territories": "US,CA",
+        "derivative_name": "Llama-Acme",
+    }
+    asked: list[str] = []
+
+    def read(prompt: str) -> str:
+        field = prompt.rsplit("\n  ", 1)[1].split(" = ")[0]
+        asked.append(field)
+        return replies[field]
+
+    answers = ask(["mit"], read)
+    assert answers == {} and asked == []  # MIT turns on no fact: nothing is asked
+    answers = ask(["llama3.1"], read)
+    # Llama 3.1 turns on users (§2), distribution and hosting (§1.b.i), trade compliance
+    # (§1.b.iv); never on revenue, which no Llama term names.
+    assert "monthly_active_users" in asked and "annual_revenue_usd" not in asked
+    assert len(asked) == len(set(asked))
+    from modelclear import check_use
+
+    assert not check_use("llama3.1", answers).missing_facts

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+import yaml
+
+from ..engine import check_use
+from ..errors import InputError, ProfileError
 from ..manifest import load_manifest
+from ..profile import UseProfile, parse_assignment
 from ._common import write
 
 _TEMPLATE = """\
@@ -66,6 +72,11 @@ def add_parser(sub: Any) -> None:
     parser.add_argument("--territory", default="US", help="licensee's country code (default: US)")
     parser.add_argument("--path", type=Path, default=Path("modelclear.yaml"))
     parser.add_argument("--force", action="store_true", help="overwrite an existing manifest")
+    parser.add_argument(
+        "--interactive",
+        action="store_true",
+        help="at a terminal: ask exactly the questions the models' licenses turn on",
+    )
     parser.set_defaults(run=run)
 
 
@@ -73,10 +84,56 @@ def _yes(value: bool) -> str:
     return "true" if value else "false"
 
 
+_LISTS = frozenset({"deployment_territories", "use_cases"})
+
+
+def ask(models: list[str], read: Callable[[str], str] = input) -> dict[str, Any]:
+    """Ask for each fact the models' licenses turn on, and only those, until none is missing.
+
+    The questions come from the checks themselves: a check with what is known so far lists the
+    undeclared facts a decision turns on; each answer may settle or raise others.
+    """
+    answers: dict[str, Any] = {}
+    while True:
+        missing: dict[str, str] = {}
+        for model in models:
+            for fact in check_use(model, answers).missing_facts:
+                missing.setdefault(fact.field, fact.question)
+        pending = [f for f in missing if f not in answers]
+        if not pending:
+            return answers
+        for field in pending:
+            while True:
+                reply = read(f"{missing[field]}\n  {field} = ").strip()
+                try:
+                    _, value = parse_assignment(f"{field}={reply}")
+                    if reply == "-" and field in _LISTS:
+                        value = []
+                    if value is None:
+                        write("  an answer is needed (for an empty list, write -)\n")
+                        continue
+                    answers[field] = value
+                    UseProfile.from_mapping(answers, source="your answer")
+                    break
+                except ProfileError as err:
+                    answers.pop(field, None)
+                    write(f"  {err}\n")
+
+
 def run(args: argparse.Namespace) -> int:
     if args.path.exists() and not args.force:
         raise InputError(f"{args.path}: exists already; use --force to overwrite it")
     models = args.model or ["meta-llama/Llama-3.1-8B-Instruct"]
+    if args.interactive:
+        if not sys.stdin.isatty():
+            raise InputError("--interactive needs a terminal; use the flags instead")
+        answers = ask(models)
+        manifest = {"profile": answers, "models": models, "policy": {"fail_on_review": True}}
+        header = "# modelclear project manifest, written from your answers (modelclear init).\n"
+        args.path.write_text(header + yaml.safe_dump(manifest, sort_keys=False), encoding="utf-8")
+        load_manifest(args.path)
+        write(f"wrote {args.path}; run `modelclear check` to gate its models\n")
+        return 0
     text = _TEMPLATE.format(
         commercial=_yes(args.commercial),
         kind=args.kind,
