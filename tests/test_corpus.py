@@ -127,3 +127,37 @@ def test_base_models_of_real_cards_in_the_registry_carry_their_lineage(manifest:
             assert {DB.model(b).id for b in bases if DB.model(b)} <= set(record.base_models), card[
                 "path"
             ]
+
+
+def test_every_real_card_resolves_to_the_terms_it_declares(corpus: Path, manifest: dict) -> None:
+    """Each card in the corpus, checked as a file: the licenses its front matter declares (and
+    its `license_name` for `license: other`) are the ones checked, its registered bases are in
+    the lineage, and anything unknown leaves the verdict short of allowed."""
+    checked = 0
+    for card in _cards(manifest):
+        front = card["front_matter"] or {}
+        keys = front.get("license")
+        keys = keys if isinstance(keys, list) else [keys] if keys else []
+        declared = [k for k in keys if k != "other"]
+        if "other" in keys or not keys:
+            declared += [front["license_name"]] if front.get("license_name") else []
+        report = check_use(str(corpus / card["path"]), DECLARED)
+        checked += 1
+        unknown = {u.key for u in report.unknown_licenses}
+        for key in declared:
+            lic = DB.license(key)
+            if lic is None:
+                assert key in unknown or any(key in u for u in unknown), (card["path"], key)
+            else:
+                assert lic.id in report.licenses, (card["path"], key, report.licenses)
+        if not declared or unknown:
+            assert report.verdict in (Verdict.NEEDS_REVIEW, Verdict.CONFLICT), card["path"]
+        bases = front.get("base_model")
+        bases = bases if isinstance(bases, list) else [bases] if bases else []
+        lineage = {step.model.lower() for step in report.lineage}
+        for base in bases:
+            if DB.model(base) is not None:
+                assert DB.model(base).id.lower() in lineage, (card["path"], base)
+            else:
+                assert base in unknown, (card["path"], base)
+    assert checked >= 40

@@ -63,17 +63,19 @@ def _from_folder(folder: FolderFacts, db: Database) -> Described:
     notes: list[Note] = []
     questions: list[UnknownLicense] = []
     card = folder.card or CardFacts(has_front_matter=False)
-    parts: list[str] = []
-    for key in card.licenses:
-        if key.lower() == "other":
-            continue
-        parts.append(key)
-    if not parts and (card.license_name or card.license_link):
+    parts = [key for key in card.licenses if key.lower() != "other"]
+    other = any(key.lower() == "other" for key in card.licenses)
+    if (other or not parts) and (card.license_name or card.license_link):
         found = identify_reference(card.license_name, card.license_link, db)
         if found.license:
             parts.append(found.license)
         elif card.license_name:
             parts.append(card.license_name)  # unknown to the database: reported as such
+        other = False
+    if other and folder.license_texts:
+        other = False  # the LICENSE file below says what `other` is, or is reported
+    if other:
+        parts.append("other")  # a license named nowhere: the `other` record needs review
     for name, text in folder.license_texts.items():
         if name not in _IDENTIFIED:
             continue
