@@ -7,6 +7,7 @@ Exit codes (a public contract): 0 allowed (with or without obligations), 1 confl
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 import traceback
 from collections.abc import Sequence
@@ -14,7 +15,6 @@ from collections.abc import Sequence
 from .._version import __version__
 from ..errors import ModelclearError
 from ..vocab import EXIT_USAGE
-from . import check, db, diff, identify, init, licenses, models, notice, schema, show
 
 
 class _Parser(argparse.ArgumentParser):
@@ -25,7 +25,24 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+#: The commands, in the order `--help` lists them; each is a module of this package.
+COMMANDS = (
+    "check",
+    "init",
+    "notice",
+    "licenses",
+    "show",
+    "diff",
+    "models",
+    "identify",
+    "schema",
+    "db",
+)
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``command``, only that command's module is imported (a check at the
+    terminal should not pay for every other command's imports)."""
     parser = _Parser(
         prog="modelclear",
         description="Check a planned use of open model weights against their licenses. "
@@ -37,14 +54,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
-    for module in (check, init, notice, licenses, show, diff, models, identify, schema, db):
-        module.add_parser(sub)
+    for name in (command,) if command in COMMANDS else COMMANDS:
+        importlib.import_module(f".{name}", __name__).add_parser(sub)
     return parser
 
 
+def _command(argv: Sequence[str]) -> str | None:
+    """The command named on the command line, if any (the first word not an option)."""
+    for word in argv:
+        if not word.startswith("-"):
+            return word
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_command(words))
+    args = parser.parse_args(words)
     try:
         code: int = args.run(args)
         return code

@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..database import Database, load_database
 from ..errors import DatabaseError
+
+if TYPE_CHECKING:
+    from ..database import Database
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -26,6 +29,8 @@ def add_format_option(parser: argparse.ArgumentParser) -> None:
 
 
 def database(args: argparse.Namespace) -> Database:
+    from ..database import load_database
+
     try:
         return load_database(args.db)
     except FileNotFoundError as err:
