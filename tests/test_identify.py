@@ -12,7 +12,7 @@ from _dbfactory import good_license
 from conftest import corpus_license_records
 
 from modelclear import identify, load_database
-from modelclear.identify import FINGERPRINTS, MIN_CONFIDENCE, fingerprint
+from modelclear.identification import FINGERPRINTS, MIN_CONFIDENCE, fingerprint
 
 # Two short texts of our own, near-identical like two versions of one license: they differ in a
 # single clause, as Llama 3.1 and 3.2 do.

@@ -28,7 +28,7 @@ LAYER = {
     "lint": 4.5,
     "catalog": 4,
     "diff": 4,
-    "identify": 4,
+    "identification": 4,
     "sources": 4.5,
     "engine": 5,
     "manifest": 2.5,

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from .diff import LicenseDiff, diff_licenses
     from .engine import check_use
     from .errors import DatabaseError, InputError, ModelclearError, ProfileError
-    from .identify import Identification, identify
+    from .identification import Identification, identify
     from .license import Citation, Clause, License
     from .lint import lint_database
     from .model import ModelFacts, ModelInfo, ModelRecord
@@ -47,7 +47,7 @@ _WHERE = {
     "Database": "database",
     "DatabaseError": "errors",
     "Finding": "report",
-    "Identification": "identify",
+    "Identification": "identification",
     "InputError": "errors",
     "License": "license",
     "LicenseDiff": "diff",
@@ -71,7 +71,7 @@ _WHERE = {
     "check_sbom": "project",
     "check_use": "engine",
     "diff_licenses": "diff",
-    "identify": "identify",
+    "identify": "identification",
     "lint_database": "lint",
     "load_database": "database",
 }

@@ -45,7 +45,7 @@ def lint_database(root: str | Path | None = None) -> list[str]:
 
 def _lint_fingerprints(db: Database) -> list[str]:
     """Fingerprints belong to records of single texts that exist (a family has no text)."""
-    from .identify import load_fingerprints
+    from .identification import load_fingerprints
 
     where = f"{db.root.name}/fingerprints.json"
     out = []

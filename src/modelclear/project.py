@@ -121,7 +121,7 @@ def check_sbom(
     declares for it (``LicenseRef-`` texts identified), and one with no license asserted
     needs review.
     """
-    from .identify import identify
+    from .identification import identify
     from .readers.sbom import read_sbom
 
     db = database if database is not None else load_database()

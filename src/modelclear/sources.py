@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .database import Database
 from .errors import InputError
-from .identify import Identification, identify, identify_reference
+from .identification import Identification, identify, identify_reference
 from .model import ModelInfo
 from .readers import CardFacts, FolderFacts, read_card, read_folder, read_inside
 from .report import Note, UnknownLicense

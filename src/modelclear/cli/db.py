@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..identify import FINGERPRINTS, fingerprint, load_fingerprints
+from ..identification import FINGERPRINTS, fingerprint, load_fingerprints
 from ..lint import lint_database
 from ..readers import read_inside
 from ..vocab import EXIT_CONFLICT, EXIT_OK

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from ..identify import MIN_CONFIDENCE, identify
+from ..identification import MIN_CONFIDENCE, identify
 from ..readers import read_inside
 from ._common import add_db_option, add_format_option, database, write
 
