@@ -118,6 +118,18 @@ class Database:
         except ValueError as err:  # names that clash or cannot be expression symbols
             raise DatabaseError(f"{self.root.name}/licenses: {err}") from None
 
+    def parse_expression(self, text: str) -> tuple[Any, str | None]:
+        """``(expression, None)``, or ``(None, why)`` when ``text`` is not an SPDX expression.
+
+        license-expression raises ``ExpressionError`` for malformed text, and on some inputs
+        (``"( )"``, ``"MIT AND"``) ``IndexError``, ``AttributeError`` or ``TypeError`` from
+        known upstream bugs; all of them mean the same thing here, so all are caught.
+        """
+        try:
+            return self.licensing.parse(text), None
+        except Exception as err:  # a third-party parser's faults, whatever their type
+            return None, str(err) or type(err).__name__
+
     def __iter__(self) -> Iterator[License]:
         return iter(self.licenses.values())
 

@@ -173,12 +173,7 @@ def license_alternatives(
     known = db.license(text)
     if known is not None:
         return (_alternative([known.id], db),)
-    from license_expression import ExpressionError
-
-    try:
-        expr = db.licensing.parse(text)
-    except (ExpressionError, AttributeError, TypeError):
-        expr = None
+    expr, _ = db.parse_expression(text)
     if expr is None or (_HUB_ID.match(text.strip()) and db.model(text) is None):
         raise ProfileError(
             f"profile: {field}: `{text}` is neither a known license nor an SPDX license "
@@ -221,11 +216,8 @@ class _Parsed:
 def _parse_node(node: Node, db: Database) -> _Parsed:
     known = db.license(node.expression)
     text = known.id if known is not None else node.expression
-    from license_expression import ExpressionError
-
-    try:
-        expr = db.licensing.parse(text)
-    except (ExpressionError, AttributeError, TypeError) as err:
+    expr, err = db.parse_expression(text)
+    if err is not None:
         if node.origin is None and _HUB_ID.match(text.strip()):
             reason = "neither a known model nor a license in the database"
             return _Parsed(node, None, reason, model_like=True)
@@ -457,12 +449,8 @@ def _keys(expression: str, db: Database) -> set[str]:
     known = db.license(expression)
     if known is not None:
         return {known.id}
-    from license_expression import ExpressionError
-
-    try:
-        return set(db.licensing.license_keys(db.licensing.parse(expression)))
-    except (ExpressionError, AttributeError, TypeError):
-        return set()
+    expr, _ = db.parse_expression(expression)
+    return set(db.licensing.license_keys(expr)) if expr is not None else set()
 
 
 def _lineage(subject: Subject) -> tuple[LineageStep, ...]:

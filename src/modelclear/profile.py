@@ -114,7 +114,11 @@ class UseProfile(BaseModel):
         if value is None:
             return None
         territories = default_territories()
-        code = value.upper() if isinstance(value, str) else value
+        if not isinstance(value, str):
+            if isinstance(value, bool):  # YAML's reading of NO
+                raise ValueError(territories.unknown_message(value, regions=False))
+            raise ValueError(f"must be a country code such as `FR`, got {type(value).__name__}")
+        code = value.upper()
         if code not in territories.countries:
             raise ValueError(territories.unknown_message(value, regions=False))
         return code
@@ -129,9 +133,11 @@ class UseProfile(BaseModel):
         territories = default_territories()
         out: list[str] = []
         for item in value:
-            code = (
-                item.upper() if isinstance(item, str) and item not in territories.regions else item
-            )
+            if not isinstance(item, str):
+                if isinstance(item, bool):
+                    raise ValueError(territories.unknown_message(item, regions=True))
+                raise ValueError(f"must list country codes or region names, got `{item!r}`")
+            code = item if item in territories.regions else item.upper()
             if code not in territories.countries and code not in territories.regions:
                 raise ValueError(territories.unknown_message(item, regions=True))
             out.append(code)

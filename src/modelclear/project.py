@@ -152,10 +152,8 @@ def check_sbom(
 def _known_expression(text: str, db: Database) -> bool:
     if db.license(text) is not None:
         return True
-    try:
-        keys = db.licensing.license_keys(db.licensing.parse(text))
-    except Exception:  # license-expression raises several types on malformed text
-        return False
+    expr, _ = db.parse_expression(text)
+    keys = db.licensing.license_keys(expr) if expr is not None else []
     return bool(keys) and all(k in db.licenses for k in keys)
 
 

@@ -44,10 +44,12 @@ class Described:
 
 def is_path(text: str) -> bool:
     """Whether a check argument names a local folder or card file rather than an id."""
-    path = Path(text).expanduser()
-    return (text.startswith((".", "/", "~")) and (path.is_dir() or path.is_file())) or (
-        text.lower().endswith(".md") and path.is_file()
-    )
+    try:
+        path = Path(text).expanduser()
+        named = text.startswith((".", "/", "~")) and (path.is_dir() or path.is_file())
+        return named or (text.lower().endswith(".md") and path.is_file())
+    except (RuntimeError, OSError, ValueError):  # `~nobody`, names too long, NUL bytes
+        return False
 
 
 def describe_path(text: str, db: Database) -> Described:
