@@ -198,8 +198,16 @@ def _alternative(keys: Iterable[str], db: Database, *, complete: bool = True) ->
     ids = frozenset(keys)
     found = [db.licenses.get(k) for k in ids]
     traits = frozenset(t.value for lic in found if lic is not None for t in lic.traits)
-    known = all(lic is not None and lic.verified for lic in found)
+    known = all(lic is not None and lic.verified and _settled(lic, db) for lic in found)
     return LicenseAlternative(ids, traits, complete and known)
+
+
+def _settled(lic: License, db: Database) -> bool:
+    """Whether a record's traits are certain: a family's are only when its members agree."""
+    if not lic.members:
+        return True
+    seen = {frozenset(db.licenses[m].traits) for m in lic.members if m in db.licenses}
+    return len(seen) <= 1
 
 
 # --------------------------------------------------------------------------- expressions
@@ -394,14 +402,13 @@ def _apply(
     if outcome.truth is Truth.FALSE:
         return
     unknown = outcome.truth is Truth.UNKNOWN
-    is_review = clause.kind is ClauseKind.REVIEW
     finding = Finding(
         kind=clause.finding_kind,
         license=lic.id,
         clause=clause.id,
         summary=clause.summary,
         citation=clause.citation,
-        conditional=unknown or is_review,
+        conditional=unknown or clause.qualifier is not None,
         condition=describe(clause.when) if unknown else None,
         missing=tuple(sorted(fact_label(m) for m in outcome.missing)),
         because=tuple(explain(clause.when, facts)) if not unknown else (),

@@ -259,7 +259,12 @@ class Clause(_Frozen):
     conflict: ConflictKind | None = None
     obligation: ObligationKind | None = None
     when: Condition
-    qualifier: _Text | None = None
+    qualifier: _Text | None = Field(
+        None,
+        description="For a review: what only counsel can judge. For an obligation: the "
+        "circumstance it applies in that no fact expresses (a family member's own duty, say); "
+        "such an obligation is reported as conditional.",
+    )
     summary: _Text
     citation: Citation
 
@@ -276,8 +281,10 @@ class Clause(_Frozen):
             )
         if self.kind is ClauseKind.REVIEW and self.qualifier is None:
             raise ValueError("a review clause names the `qualifier` that only counsel can judge")
-        if self.kind is not ClauseKind.REVIEW and self.qualifier is not None:
-            raise ValueError("only review clauses carry a `qualifier`")
+        if self.kind is ClauseKind.CONFLICT and self.qualifier is not None:
+            raise ValueError(
+                "a conflict clause carries no `qualifier` (make it a review clause instead)"
+            )
         return self
 
     @property

@@ -195,7 +195,7 @@ def _lint_family(lic: License, db: Database) -> list[str]:
         for member in members:
             theirs = [c for c in member.clauses if _fires(c, facts)]
             for clause in firing:
-                if clause.kind is ClauseKind.REVIEW:
+                if clause.qualifier is not None:  # a review, or a duty of some members only
                     continue
                 if not any(
                     c.kind is clause.kind and c.finding_kind == clause.finding_kind for c in theirs
