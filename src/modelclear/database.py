@@ -78,6 +78,9 @@ class Database:
     _license_names: Mapping[str, str] = field(repr=False)
     _loose_names: Mapping[str, str] = field(repr=False)
     _model_names: Mapping[str, str] = field(repr=False)
+    #: Work that depends only on the database and a subject (parsed expressions, lineage),
+    #: kept by the engine so that repeated checks of one model do not redo it.
+    plans: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def license(self, name: str) -> License | None:
         """The license an id, SPDX id or alias names; ``None`` if unknown.

@@ -76,13 +76,12 @@ def check_use(
         target = described.model
         notes += described.notes
         questions += described.open_questions
-    subject = resolve(target, db)
+    plan = _plan(target, db)
+    subject, parsed = plan.subject, plan.parsed
     model_facts = _merge_facts(subject.facts, facts)
     fact_map = build_facts(use, model_facts, db)
 
-    parsed = [_parse_node(node, db) for node in subject.nodes]
-    alternatives = _alternatives(parsed, db)
-    evaluations = [_evaluate(alt, fact_map, db, parsed) for alt in alternatives]
+    evaluations = [_evaluate(alt, fact_map, db, parsed) for alt in plan.alternatives]
     questions += [
         UnknownLicense(
             key=base,
@@ -98,8 +97,8 @@ def check_use(
     return Report(
         subject=model if isinstance(model, str) else model.id,
         model=subject.model.id if subject.model else None,
-        lineage=_lineage(subject),
-        license_expression=_joined_expression(parsed, db),
+        lineage=plan.lineage,
+        license_expression=plan.expression,
         licenses=tuple(chosen.license_ids),
         chosen=chosen.expression if len(evaluations) > 1 else None,
         alternatives=tuple(
@@ -112,10 +111,42 @@ def check_use(
         obligations=tuple(chosen.obligations),
         missing_facts=chosen.missing_facts(),
         unknown_licenses=tuple(chosen.unknown),
-        notes=(*notes, *_label_notes(subject, db)),
+        notes=(*notes, *plan.notes),
         profile=use.declared(),
         model_facts=model_facts.model_dump(mode="json", exclude_none=True),
     )
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What a check of one subject needs that does not depend on the profile."""
+
+    subject: Subject
+    parsed: list[_Parsed]
+    alternatives: list[_Alt]
+    expression: str
+    lineage: tuple[LineageStep, ...]
+    notes: tuple[Note, ...]
+
+
+def _plan(target: str | ModelInfo, db: Database) -> _Plan:
+    key = target if isinstance(target, str) else None
+    if key is not None and key in db.plans:
+        cached: _Plan = db.plans[key]
+        return cached
+    subject = resolve(target, db)
+    parsed = [_parse_node(node, db) for node in subject.nodes]
+    plan = _Plan(
+        subject,
+        parsed,
+        _alternatives(parsed, db),
+        _joined_expression(parsed, db),
+        _lineage(subject),
+        tuple(_label_notes(subject, db)),
+    )
+    if key is not None and len(db.plans) < 4096:
+        db.plans[key] = plan
+    return plan
 
 
 # --------------------------------------------------------------------------- inputs
