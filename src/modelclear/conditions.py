@@ -8,8 +8,9 @@ A comparison on a fact that was not declared is UNKNOWN, and the outcome names t
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from .license import AllOf, AnyOf, Comparison, Condition, Not, normalise_name, squash_name
 
@@ -57,18 +58,62 @@ _FALSE = Outcome(Truth.FALSE)
 
 def evaluate(condition: Condition, facts: Facts) -> Outcome:
     """Evaluate ``condition`` over ``facts``."""
-    if isinstance(condition, str):  # "always"; a str check, not pydantic's model __eq__
-        return _TRUE
+    return compiled(condition)(facts)
+
+
+Compiled = Callable[[Facts], Outcome]
+
+# Each condition is compiled once into plain closures: evaluation then reads no model
+# attribute (pydantic's attribute access is the slow part of a check). The condition itself
+# is kept beside its closure so that its id is never reused while the entry lives.
+_COMPILED: dict[int, tuple[Condition, Compiled]] = {}
+
+
+def compiled(condition: Condition) -> Compiled:
+    """The condition as a function of the facts (built once per condition object)."""
+    found = _COMPILED.get(id(condition))
+    if found is not None and found[0] is condition:
+        return found[1]
+    function = _compile(condition)
+    _COMPILED[id(condition)] = (condition, function)
+    return function
+
+
+def _compile(condition: Condition) -> Compiled:
+    if isinstance(condition, str):  # "always"
+        return lambda facts: _TRUE
     if isinstance(condition, Comparison):
-        return _compare_fact(condition, facts)
+        return _compile_comparison(condition)
     if isinstance(condition, Not):
-        inner = evaluate(condition.not_, facts)
-        return Outcome(~inner.truth, inner.missing)
+        inner = compiled(condition.not_)
+
+        def negate(facts: Facts) -> Outcome:
+            outcome = inner(facts)
+            if outcome.truth is Truth.UNKNOWN:
+                return outcome
+            return _FALSE if outcome.truth is Truth.TRUE else _TRUE
+
+        return negate
     if isinstance(condition, AllOf):
-        return _combine([evaluate(c, facts) for c in condition.all], decisive=Truth.FALSE)
+        every = [compiled(c) for c in condition.all]
+        return lambda facts: _combine([part(facts) for part in every], decisive=Truth.FALSE)
     if isinstance(condition, AnyOf):
-        return _combine([evaluate(c, facts) for c in condition.any], decisive=Truth.TRUE)
+        some = [compiled(c) for c in condition.any]
+        return lambda facts: _combine([part(facts) for part in some], decisive=Truth.TRUE)
     raise TypeError(f"not a condition: {condition!r}")
+
+
+def _compile_comparison(test: Comparison) -> Compiled:
+    field, op, expected, values = test.field, test.op, test.value, test.values
+    missing = Outcome(Truth.UNKNOWN, frozenset({field}))
+
+    def compare(facts: Facts) -> Outcome:
+        value = facts.get(field)
+        if value is None:
+            return missing
+        return _TRUE if _compare(op, expected, values, value) else _FALSE
+
+    return compare
 
 
 def _combine(parts: list[Outcome], *, decisive: Truth) -> Outcome:
@@ -80,22 +125,14 @@ def _combine(parts: list[Outcome], *, decisive: Truth) -> Outcome:
     return Outcome(~decisive)
 
 
-def _compare_fact(test: Comparison, facts: Facts) -> Outcome:
-    value = facts.get(test.field)
-    if value is None:
-        return Outcome(Truth.UNKNOWN, frozenset({test.field}))
-    return _TRUE if _compare(test, value) else _FALSE
-
-
-def _compare(test: Comparison, value: object) -> bool:
-    op, expected = test.op, test.value
+def _compare(op: str, expected: Any, values: frozenset[str], value: object) -> bool:
     if op == "eq":
         return bool(value == expected)
     if op == "in_":
-        return value in test.values
+        return value in values
     if op == "any_in":
         assert isinstance(value, (frozenset, set, tuple, list))
-        return any(item in test.values for item in value)
+        return any(item in values for item in value)
     if op == "startswith":  # case matters: naming rules give the exact word
         assert isinstance(value, str)
         return begins_with(value, expected)
