@@ -219,3 +219,35 @@ def test_sanctions_regions_are_dated_and_cited() -> None:
         assert regions[name].as_of.year >= 2026
     # OFAC's comprehensive programmes: Cuba, Iran, North Korea (Syria's ended 1 July 2025).
     assert set(regions["comprehensive-sanctions"].countries) == {"CU", "IR", "KP"}
+
+
+# The 83 license keys of the Hugging Face Hub (hub-docs docs/hub/repositories-licenses.md at
+# 242f4a1e): each must name a record of its own.
+HUB_KEYS = """
+apache-2.0 mit openrail bigscience-openrail-m creativeml-openrail-m bigscience-bloom-rail-1.0
+bigcode-openrail-m afl-3.0 artistic-2.0 bsl-1.0 bsd bsd-2-clause bsd-3-clause bsd-3-clause-clear
+c-uda cc cc0-1.0 cc-by-2.0 cc-by-2.5 cc-by-3.0 cc-by-4.0 cc-by-sa-3.0 cc-by-sa-4.0 cc-by-nc-2.0
+cc-by-nc-3.0 cc-by-nc-4.0 cc-by-nd-4.0 cc-by-nc-nd-3.0 cc-by-nc-nd-4.0 cc-by-nc-sa-2.0
+cc-by-nc-sa-3.0 cc-by-nc-sa-4.0 cdla-sharing-1.0 cdla-permissive-1.0 cdla-permissive-2.0 wtfpl
+ecl-2.0 epl-1.0 epl-2.0 etalab-2.0 eupl-1.1 eupl-1.2 agpl-3.0 gfdl gpl gpl-2.0 gpl-3.0 lgpl
+lgpl-2.1 lgpl-3.0 isc h-research intel-research lppl-1.3c ms-pl apple-ascl apple-amlr mpl-2.0
+odc-by odbl openmdw-1.0 openmdw-1.1 openrail++ osl-3.0 postgresql ofl-1.1 ncsa unlicense zlib
+pddl lgpl-lr deepfloyd-if-license fair-noncommercial-research-license llama2 llama3 llama3.1
+llama3.2 llama3.3 llama4 grok2-community gemma unknown other
+""".split()
+
+
+def test_every_hub_license_key_resolves_to_its_own_record() -> None:
+    db = load_database()
+    assert len(HUB_KEYS) == 83
+    assert [k for k in HUB_KEYS if db.license(k) is None or db.license(k).id != k] == []
+
+
+def test_the_database_is_broad() -> None:
+    db = load_database()
+    assert len(db.licenses) >= 90 and len(db.models) >= 300
+
+
+def test_records_state_where_they_stand() -> None:
+    for lic in load_database():
+        assert lic.openness is not None and lic.commercial_use is not None, lic.id
