@@ -223,7 +223,7 @@ def test_sanctions_regions_are_dated_and_cited() -> None:
 
 # The 83 license keys of the Hugging Face Hub (hub-docs docs/hub/repositories-licenses.md at
 # 242f4a1e): each must name a record of its own.
-HUB_KEYS = """
+_HUB_KEY_LIST = """
 apache-2.0 mit openrail bigscience-openrail-m creativeml-openrail-m bigscience-bloom-rail-1.0
 bigcode-openrail-m afl-3.0 artistic-2.0 bsl-1.0 bsd bsd-2-clause bsd-3-clause bsd-3-clause-clear
 c-uda cc cc0-1.0 cc-by-2.0 cc-by-2.5 cc-by-3.0 cc-by-4.0 cc-by-sa-3.0 cc-by-sa-4.0 cc-by-nc-2.0
@@ -234,7 +234,8 @@ lgpl-2.1 lgpl-3.0 isc h-research intel-research lppl-1.3c ms-pl apple-ascl apple
 odc-by odbl openmdw-1.0 openmdw-1.1 openrail++ osl-3.0 postgresql ofl-1.1 ncsa unlicense zlib
 pddl lgpl-lr deepfloyd-if-license fair-noncommercial-research-license llama2 llama3 llama3.1
 llama3.2 llama3.3 llama4 grok2-community gemma unknown other
-""".split()
+"""
+HUB_KEYS = _HUB_KEY_LIST.split()
 
 
 def test_every_hub_license_key_resolves_to_its_own_record() -> None:
