@@ -1,8 +1,8 @@
 """Which license a LICENSE file (or a card's ``license_name`` / ``license_link``) is.
 
 No license text is stored: each record's fingerprint (``license_db/fingerprints.json``) holds
-hashes of overlapping runs of ``SHINGLE`` words of its normalised canonical text, half of them
-kept (those whose hash is even), and the hash of the whole normalised text.
+32-bit hashes of overlapping runs of ``SHINGLE`` words of its normalised canonical text, half of
+them kept (those whose hash is even), and the SHA-256 of the whole normalised text.
 
 Normalisation follows the spirit of SPDX's matching guidelines: case, whitespace, punctuation,
 markdown markup, bullets and copyright lines do not count, so re-wrapped, markdown-converted
@@ -22,6 +22,7 @@ import functools
 import hashlib
 import json
 import re
+import zlib
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -80,23 +81,46 @@ class Identification(BaseModel):
 # --------------------------------------------------------------------------- text to hashes
 
 
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
 def _words(text: str) -> list[tuple[str, int]]:
-    """(word, line number) for every word that counts; copyright lines do not."""
+    """(word, line number) for every word that counts. Copyright notice lines do not, nor do
+    the word "copyright", its "(c)" and years anywhere: a notice that re-wrapping has run into
+    a paragraph then leaves at most its holder's name behind."""
     out: list[tuple[str, int]] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if _COPYRIGHT.match(line):
             continue
-        out.extend((word, number) for word in _WORD.findall(line.casefold()))
+        after_copyright = False
+        for word in _WORD.findall(line.casefold()):
+            if word == "copyright" or _YEAR.match(word) or (after_copyright and word == "c"):
+                after_copyright = word == "copyright"
+                continue
+            after_copyright = False
+            out.append((word, number))
     return out
 
 
-def _hash(words: list[str]) -> int:
-    digest = hashlib.blake2b(" ".join(words).encode(), digest_size=4).digest()
-    return int.from_bytes(digest, "big")
+_BASE = 1_000_003
+_MASK = 0xFFFFFFFF
+_TOP = pow(_BASE, SHINGLE - 1, 1 << 32)
 
 
 def _shingles(words: list[str]) -> list[int]:
-    return [_hash(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)]
+    """A 32-bit hash of every run of ``SHINGLE`` words: each word's CRC-32, combined as a
+    polynomial that rolls along the text (one multiplication per word, not a hash per run)."""
+    codes = [zlib.crc32(w.encode()) for w in words]
+    if len(codes) < SHINGLE:
+        return []
+    h = 0
+    for c in codes[:SHINGLE]:
+        h = (h * _BASE + c) & _MASK
+    out = [h]
+    for i in range(SHINGLE, len(codes)):
+        h = ((h - codes[i - SHINGLE] * _TOP) * _BASE + codes[i]) & _MASK
+        out.append(h)
+    return out
 
 
 def _kept(h: int) -> bool:
@@ -105,14 +129,21 @@ def _kept(h: int) -> bool:
 
 def text_digest(text: str) -> str:
     """The hash of the whole normalised text (identical texts, however laid out)."""
-    return hashlib.sha256(" ".join(w for w, _ in _words(text)).encode()).hexdigest()
+    return _digest([w for w, _ in _words(text)])
+
+
+def _digest(words: list[str]) -> str:
+    return hashlib.sha256(" ".join(words).encode()).hexdigest()
 
 
 def fingerprint(text: str) -> dict[str, object]:
     """The fingerprint of a canonical text, as stored in ``fingerprints.json``."""
     words = [w for w, _ in _words(text)]
-    kept = sorted({h for h in _shingles(words) if _kept(h)})
-    return {"digest": text_digest(text), "shingles": " ".join(f"{h:08x}" for h in kept)}
+    hashes = _shingles(words)
+    # Half of the runs (by hash), and every run at the two ends, where a word lies under fewer
+    # runs: so that the ends of a text are accounted for as surely as its middle.
+    kept = {h for h in hashes if _kept(h)} | set(hashes[:SHINGLE]) | set(hashes[-SHINGLE:])
+    return {"digest": _digest(words), "shingles": " ".join(f"{h:08x}" for h in sorted(kept))}
 
 
 # --------------------------------------------------------------------------- the index
@@ -159,11 +190,11 @@ def identify(text: str, database: Database | None = None) -> Identification:
     """Identify the license ``text`` is (see the module's description of the answer)."""
     db = database if database is not None else load_database()
     index = _index(str(db.root.resolve()))
-    exact = index.digests.get(text_digest(text))
-    if exact is not None and exact in db.licenses:
-        return Identification(license=exact, confidence=1.0, matched="exact")
     tagged = _words(text)
     words = [w for w, _ in tagged]
+    exact = index.digests.get(_digest(words))
+    if exact is not None and exact in db.licenses:
+        return Identification(license=exact, confidence=1.0, matched="exact")
     hashes = _shingles(words)
     present = {h for h in hashes if _kept(h)}
     counts: Counter[str] = Counter()
@@ -217,17 +248,18 @@ def _unexplained(
 ) -> tuple[Span, ...]:
     """Runs of words that no matching shingle covers, of at least ``MIN_SPAN_WORDS`` words.
 
-    A word is accounted for when a kept shingle over it is in the license's fingerprint. Each
-    word lies under ``SHINGLE`` shingles, half of them kept, so a word of the license itself
-    goes uncovered by chance with odds of 1 in 2**SHINGLE, and a run of ``MIN_SPAN_WORDS`` such
-    words practically never.
+    A word is accounted for when a shingle over it is in the license's fingerprint. Each word
+    lies under ``SHINGLE`` shingles, half of them kept (all of them at the two ends of the
+    text), so a word of the license itself goes uncovered by chance with odds of 1 in
+    2**SHINGLE, and a run of ``MIN_SPAN_WORDS`` such words practically never.
     """
     n = len(tagged)
     covered = [False] * n
-    for i, h in enumerate(hashes):
-        if _kept(h) and h in known:
-            for j in range(i, min(i + SHINGLE, n)):
-                covered[j] = True
+    reach = 0  # one past the last word a known shingle seen so far covers
+    for i in range(n):
+        if i < len(hashes) and hashes[i] in known:
+            reach = i + SHINGLE
+        covered[i] = i < reach
     spans = []
     i = 0
     while i < n:
