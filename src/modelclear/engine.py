@@ -130,8 +130,9 @@ class _Plan:
 
 
 def _plan(target: str | ModelInfo, db: Database) -> _Plan:
-    key = target if isinstance(target, str) else None
-    if key is not None and key in db.plans:
+    # A ModelInfo is keyed by its JSON: the same description gives the same plan.
+    key = target if isinstance(target, str) else f"\0{target.model_dump_json()}"
+    if key in db.plans:
         cached: _Plan = db.plans[key]
         return cached
     subject = resolve(target, db)
@@ -144,7 +145,7 @@ def _plan(target: str | ModelInfo, db: Database) -> _Plan:
         _lineage(subject),
         tuple(_label_notes(subject, db)),
     )
-    if key is not None and len(db.plans) < 4096:
+    if len(db.plans) < 4096:
         db.plans[key] = plan
     return plan
 
