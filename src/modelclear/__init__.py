@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .lint import lint_database
     from .model import ModelFacts, ModelInfo, ModelRecord
     from .profile import UseProfile
-    from .project import ProjectReport, check_many, check_project, check_sbom
+    from .project import ProjectReport, check_card, check_many, check_project, check_sbom
     from .report import Alternative, Finding, MissingFact, Report, UnknownLicense
     from .vocab import (
         NOT_LEGAL_ADVICE,
@@ -66,6 +66,7 @@ _WHERE = {
     "UseCase": "vocab",
     "UseProfile": "profile",
     "Verdict": "vocab",
+    "check_card": "project",
     "check_many": "project",
     "check_project": "project",
     "check_sbom": "project",
@@ -119,6 +120,7 @@ __all__ = [
     "UseProfile",
     "Verdict",
     "__version__",
+    "check_card",
     "check_many",
     "check_project",
     "check_sbom",

@@ -157,6 +157,25 @@ def _known_expression(text: str, db: Database) -> bool:
     return bool(keys) and all(k in db.licenses for k in keys)
 
 
+def check_card(path: str, profile: Mapping[str, Any]) -> dict[str, Any]:
+    """Check one model folder or card file and return a small, picklable summary: the function
+    to map over many cards (processes, or Dask's ``bag.map``; see docs/performance.md). Input
+    errors become a summary with ``error`` set, so one bad card never stops a scan."""
+    from .errors import ModelclearError
+
+    try:
+        report = check_use(path, profile)
+    except ModelclearError as err:
+        return {"path": path, "verdict": None, "error": "; ".join(err.problems)}
+    return {
+        "path": path,
+        "verdict": report.verdict.value,
+        "licenses": list(report.licenses),
+        "conflicts": [f"{f.license}/{f.clause}" for f in report.conflicts if not f.conditional],
+        "error": None,
+    }
+
+
 def _relative(path: Path) -> str:
     """A path as short as it can be written from the current folder, marked as a path."""
     try:
