@@ -133,6 +133,14 @@ class Database:
         except Exception as err:  # a third-party parser's faults, whatever their type
             return None, str(err) or type(err).__name__
 
+    def expression_keys(self, text: str) -> set[str]:
+        """The license keys a license name or expression names (none when it is malformed)."""
+        known = self.license(text)
+        if known is not None:
+            return {known.id}
+        expr, _ = self.parse_expression(text)
+        return set(self.licensing.license_keys(expr)) if expr is not None else set()
+
     def __iter__(self) -> Iterator[License]:
         return iter(self.licenses.values())
 

@@ -460,14 +460,14 @@ def _label_notes(subject: Subject, db: Database) -> list[Note]:
     by_id = {m.id: m for m in subject.chain}
     out = []
     for model in subject.chain:
-        own = _keys(model.license, db)
+        own = db.expression_keys(model.license)
         for base_id in model.base_models:
             base = by_id.get(base_id) or by_id.get(getattr(db.model(base_id), "id", ""))
             if base is None:
                 continue
             binding = [
                 k
-                for k in _keys(base.license, db)
+                for k in db.expression_keys(base.license)
                 if k in db.licenses and db.licenses[k].binds_derivatives
             ]
             dropped = [k for k in binding if k not in own]
@@ -482,14 +482,6 @@ def _label_notes(subject: Subject, db: Database) -> list[Note]:
                     )
                 )
     return out
-
-
-def _keys(expression: str, db: Database) -> set[str]:
-    known = db.license(expression)
-    if known is not None:
-        return {known.id}
-    expr, _ = db.parse_expression(expression)
-    return set(db.licensing.license_keys(expr)) if expr is not None else set()
 
 
 def _lineage(subject: Subject) -> tuple[LineageStep, ...]:

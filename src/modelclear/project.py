@@ -150,10 +150,7 @@ def check_sbom(
 
 
 def _known_expression(text: str, db: Database) -> bool:
-    if db.license(text) is not None:
-        return True
-    expr, _ = db.parse_expression(text)
-    keys = db.licensing.license_keys(expr) if expr is not None else []
+    keys = db.expression_keys(text)
     return bool(keys) and all(k in db.licenses for k in keys)
 
 

@@ -18,19 +18,15 @@ from .database import Database
 from .errors import InputError
 from .identification import Identification, identify, identify_reference
 from .model import ModelInfo
-from .readers import CardFacts, FolderFacts, read_card, read_folder, read_inside
-from .report import Note, UnknownLicense
-
-#: Files identified as license texts (a use policy is read as part of its license, not alone).
-_IDENTIFIED = (
-    "LICENSE",
-    "LICENSE.txt",
-    "LICENSE.md",
-    "LICENSE-MODEL",
-    "LICENCE",
-    "LICENCE.txt",
-    "LICENCE.md",
+from .readers import (
+    LICENSE_TEXT_FILES,
+    CardFacts,
+    FolderFacts,
+    read_card,
+    read_folder,
+    read_inside,
 )
+from .report import Note, UnknownLicense
 
 
 @dataclass(frozen=True)
@@ -79,7 +75,7 @@ def _from_folder(folder: FolderFacts, db: Database) -> Described:
     if other:
         parts.append("other")  # a license named nowhere: the `other` record needs review
     for name, text in folder.license_texts.items():
-        if name not in _IDENTIFIED:
+        if name not in LICENSE_TEXT_FILES:
             continue
         result = identify(text, db)
         where = f"{folder.path}/{name}"

@@ -11,6 +11,7 @@ from ..errors import DatabaseError
 
 if TYPE_CHECKING:
     from ..database import Database
+    from ..license import License
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -39,3 +40,15 @@ def database(args: argparse.Namespace) -> Database:
 
 def write(text: str) -> None:
     sys.stdout.write(text)
+
+
+def named_license(db: Database, name: str) -> License:
+    """The license ``name`` names, or an input error with close matches."""
+    from ..errors import InputError
+
+    lic = db.license(name)
+    if lic is None:
+        hint = db.suggest(name)
+        tail = f"; did you mean {', '.join(hint)}?" if hint else "; see `modelclear licenses`"
+        raise InputError(f"unknown license `{name}`{tail}")
+    return lic

@@ -8,12 +8,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
 from ..identification import FINGERPRINTS, fingerprint, load_fingerprints
 from ..lint import lint_database
 from ..readers import read_inside
 from ..vocab import EXIT_CONFLICT, EXIT_OK
-from ._common import add_db_option, database, write
+from ._common import add_db_option, database, named_license, write
 
 
 def add_parser(sub: Any) -> None:
@@ -62,9 +61,7 @@ def run_lint(args: argparse.Namespace) -> int:
 
 def run_fingerprint(args: argparse.Namespace) -> int:
     db = database(args)
-    lic = db.license(args.license)
-    if lic is None:
-        raise InputError(f"unknown license `{args.license}`")
+    lic = named_license(db, args.license)
     entries = load_fingerprints(db.root)
     entries[lic.id] = fingerprint(read_inside(args.file))  # type: ignore[assignment]
     ordered = {k: entries[k] for k in sorted(entries)}

@@ -6,9 +6,8 @@ import argparse
 from typing import Any
 
 from ..diff import diff_licenses
-from ..errors import InputError
 from ..render.catalog import render_diff_text
-from ._common import add_db_option, add_format_option, database, write
+from ._common import add_db_option, add_format_option, database, named_license, write
 
 
 def add_parser(sub: Any) -> None:
@@ -24,15 +23,7 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     db = database(args)
-    found = []
-    for name in (args.old, args.new):
-        lic = db.license(name)
-        if lic is None:
-            hint = db.suggest(name)
-            tail = f"; did you mean {', '.join(hint)}?" if hint else "; see `modelclear licenses`"
-            raise InputError(f"unknown license `{name}`{tail}")
-        found.append(lic)
-    result = diff_licenses(*found)
+    result = diff_licenses(named_license(db, args.old), named_license(db, args.new))
     if args.format == "json":
         write(result.model_dump_json(indent=2) + "\n")
     else:

@@ -7,9 +7,8 @@ import textwrap
 from typing import Any
 
 from ..conditions import describe
-from ..errors import InputError
 from ..vocab import NOT_LEGAL_ADVICE
-from ._common import add_db_option, add_format_option, database, write
+from ._common import add_db_option, add_format_option, database, named_license, write
 
 
 def add_parser(sub: Any) -> None:
@@ -22,11 +21,7 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     db = database(args)
-    lic = db.license(args.license)
-    if lic is None:
-        hint = db.suggest(args.license)
-        tail = f"; did you mean {', '.join(hint)}?" if hint else "; see `modelclear licenses`"
-        raise InputError(f"unknown license `{args.license}`{tail}")
+    lic = named_license(db, args.license)
     if args.format == "json":
         write(lic.model_dump_json(indent=2, by_alias=True, exclude_none=True) + "\n")
         return 0

@@ -10,10 +10,11 @@ from __future__ import annotations
 from .adapter import AdapterFacts, read_adapter_config
 from .card import CardFacts, read_card
 from .files import MAX_TEXT_BYTES, read_inside
-from .folder import LICENSE_FILES, FolderFacts, read_folder
+from .folder import LICENSE_FILES, LICENSE_TEXT_FILES, FolderFacts, read_folder
 
 __all__ = [
     "LICENSE_FILES",
+    "LICENSE_TEXT_FILES",
     "MAX_TEXT_BYTES",
     "AdapterFacts",
     "CardFacts",

@@ -11,8 +11,8 @@ from .adapter import AdapterFacts, read_adapter_config
 from .card import CardFacts, read_card
 from .files import read_inside
 
-#: The files a folder's terms are read from, in this order; nothing else is opened.
-LICENSE_FILES = (
+#: The files holding a license text, in the order they are read.
+LICENSE_TEXT_FILES = (
     "LICENSE",
     "LICENSE.txt",
     "LICENSE.md",
@@ -20,8 +20,10 @@ LICENSE_FILES = (
     "LICENCE",
     "LICENCE.txt",
     "LICENCE.md",
-    "USE_POLICY.md",
 )
+#: The files a folder's terms are read from; nothing else is opened. A use policy is read as
+#: part of its license, not identified on its own.
+LICENSE_FILES = (*LICENSE_TEXT_FILES, "USE_POLICY.md")
 CARD_FILE = "README.md"
 ADAPTER_FILE = "adapter_config.json"
 
