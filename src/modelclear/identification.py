@@ -127,12 +127,8 @@ def _kept(h: int) -> bool:
     return h % 2 == 0
 
 
-def text_digest(text: str) -> str:
-    """The hash of the whole normalised text (identical texts, however laid out)."""
-    return _digest([w for w, _ in _words(text)])
-
-
 def _digest(words: list[str]) -> str:
+    """The hash of the whole normalised text (identical texts, however laid out)."""
     return hashlib.sha256(" ".join(words).encode()).hexdigest()
 
 
