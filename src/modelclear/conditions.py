@@ -95,12 +95,31 @@ def _compile(condition: Condition) -> Compiled:
 
         return negate
     if isinstance(condition, AllOf):
-        every = [compiled(c) for c in condition.all]
-        return lambda facts: _combine([part(facts) for part in every], decisive=Truth.FALSE)
+        return _compile_combination([compiled(c) for c in condition.all], Truth.FALSE)
     if isinstance(condition, AnyOf):
-        some = [compiled(c) for c in condition.any]
-        return lambda facts: _combine([part(facts) for part in some], decisive=Truth.TRUE)
+        return _compile_combination([compiled(c) for c in condition.any], Truth.TRUE)
     raise TypeError(f"not a condition: {condition!r}")
+
+
+def _compile_combination(parts: list[Compiled], decisive: Truth) -> Compiled:
+    """``all`` (decisive FALSE) or ``any`` (decisive TRUE), stopping at the first decisive part;
+    otherwise UNKNOWN with the facts every undecided part misses, or the other truth value."""
+    other = _TRUE if decisive is Truth.FALSE else _FALSE
+    decided = Outcome(decisive)
+
+    def combine(facts: Facts) -> Outcome:
+        unknown: list[Outcome] = []
+        for part in parts:
+            outcome = part(facts)
+            if outcome.truth is decisive:
+                return decided
+            if outcome.truth is Truth.UNKNOWN:
+                unknown.append(outcome)
+        if unknown:
+            return Outcome(Truth.UNKNOWN, frozenset().union(*(u.missing for u in unknown)))
+        return other
+
+    return combine
 
 
 def _compile_comparison(test: Comparison) -> Compiled:
@@ -114,15 +133,6 @@ def _compile_comparison(test: Comparison) -> Compiled:
         return _TRUE if _compare(op, expected, values, value) else _FALSE
 
     return compare
-
-
-def _combine(parts: list[Outcome], *, decisive: Truth) -> Outcome:
-    if any(p.truth is decisive for p in parts):
-        return Outcome(decisive)
-    unknown = [p for p in parts if p.truth is Truth.UNKNOWN]
-    if unknown:
-        return Outcome(Truth.UNKNOWN, frozenset().union(*(p.missing for p in unknown)))
-    return Outcome(~decisive)
 
 
 def _compare(op: str, expected: Any, values: frozenset[str], value: object) -> bool:

@@ -434,19 +434,29 @@ def _apply(
     if outcome.truth is Truth.FALSE:
         return
     unknown = outcome.truth is Truth.UNKNOWN
-    finding = Finding(
-        kind=clause.finding_kind,
-        license=lic.id,
-        clause=clause.id,
-        summary=clause.summary,
-        citation=clause.citation,
-        conditional=unknown or clause.qualifier is not None,
-        condition=describe(clause.when) if unknown else None,
-        missing=tuple(sorted(fact_label(m) for m in outcome.missing)),
-        because=tuple(explain(clause.when, facts)) if not unknown else (),
-        qualifier=clause.qualifier,
-        via=via,
-    )
+    missing = tuple(sorted(fact_label(m) for m in outcome.missing))
+    because = tuple(explain(clause.when, facts)) if not unknown else ()
+    key = (id(clause), lic.id, unknown, missing, because, via)
+    cached = _FINDINGS.get(key)
+    if cached is not None and cached[0] is clause:
+        finding = cached[1]
+    else:
+        # Built from checked data by typed code: model_construct skips re-validating it.
+        finding = Finding.model_construct(
+            kind=clause.finding_kind,
+            license=lic.id,
+            clause=clause.id,
+            summary=clause.summary,
+            citation=clause.citation,
+            conditional=unknown or clause.qualifier is not None,
+            condition=_described(clause) if unknown else None,
+            missing=missing,
+            because=because,
+            qualifier=clause.qualifier,
+            via=via,
+        )
+        if len(_FINDINGS) < 65536:
+            _FINDINGS[key] = (clause, finding)
     if clause.kind is ClauseKind.OBLIGATION:
         out.obligations.append(finding)
         return
@@ -482,6 +492,20 @@ def _label_notes(subject: Subject, db: Database) -> list[Note]:
                     )
                 )
     return out
+
+
+_DESCRIBED: dict[int, tuple[Clause, str]] = {}
+# Findings are frozen, so one that a clause gives for the same outcome is shared between checks.
+_FINDINGS: dict[tuple[Any, ...], tuple[Clause, Finding]] = {}
+
+
+def _described(clause: Clause) -> str:
+    """``describe(clause.when)``, worked out once per clause."""
+    found = _DESCRIBED.get(id(clause))
+    if found is None or found[0] is not clause:
+        found = (clause, describe(clause.when))
+        _DESCRIBED[id(clause)] = found
+    return found[1]
 
 
 def _lineage(subject: Subject) -> tuple[LineageStep, ...]:
