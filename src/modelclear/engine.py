@@ -145,8 +145,7 @@ def _plan(target: str | ModelInfo, db: Database) -> _Plan:
         _lineage(subject),
         tuple(_label_notes(subject, db)),
     )
-    if len(db.plans) < 4096:
-        db.plans[key] = plan
+    _keep(db.plans, key, plan, 512)
     return plan
 
 
@@ -455,8 +454,7 @@ def _apply(
             qualifier=clause.qualifier,
             via=via,
         )
-        if len(_FINDINGS) < 65536:
-            _FINDINGS[key] = (clause, finding)
+        _keep(_FINDINGS, key, (clause, finding), 4096)
     if clause.kind is ClauseKind.OBLIGATION:
         out.obligations.append(finding)
         return
@@ -492,6 +490,14 @@ def _label_notes(subject: Subject, db: Database) -> list[Note]:
                     )
                 )
     return out
+
+
+def _keep(cache: dict[Any, Any], key: Any, value: Any, size: int) -> None:
+    """Remember ``value``; beyond ``size`` entries the oldest goes, so memory stays bounded
+    however many subjects a scan checks, and what is checked now stays fast."""
+    if len(cache) >= size:
+        del cache[next(iter(cache))]
+    cache[key] = value
 
 
 _DESCRIBED: dict[int, tuple[Clause, str]] = {}
