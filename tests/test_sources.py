@@ -155,3 +155,39 @@ def test_a_license_file_with_an_addendum_needs_review(tmp_path: Path, corpus: Pa
     assert report.verdict is Verdict.NEEDS_REVIEW
     [question] = [u for u in report.unknown_licenses if u.key.endswith("LICENSE")]
     assert "competes with acme" in question.reason
+
+
+def test_a_symlink_loop_ends_in_an_input_error(tmp_path: Path) -> None:
+    root = _folder(tmp_path)
+    (root / "README.md").symlink_to(root / "LICENSE")
+    (root / "LICENSE").symlink_to(root / "README.md")
+    with pytest.raises(InputError):
+        read_folder(root)
+
+
+def test_a_folder_of_many_files_is_read_by_name_only(tmp_path: Path) -> None:
+    # Only the named files are opened: thousands of weight shards cost nothing to skip.
+    root = _folder(tmp_path, **{"README.md": "---\nlicense: mit\n---\n"})
+    for i in range(5000):
+        (root / f"shard-{i:05d}.safetensors").write_bytes(b"")
+    report = check_use(str(root), DECLARED)
+    assert report.licenses == ("mit",)
+
+
+def test_a_check_writes_nothing_but_what_it_was_asked_to(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    home = tmp_path / "home"
+    home.mkdir()
+    work = tmp_path / "work"
+    work.mkdir()
+    env = {**os.environ, "HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache")}
+    env.pop("MODELCLEAR_CACHE", None)
+    run = subprocess.run(
+        [sys.executable, "-m", "modelclear", "check", "llama3.1", "--set", "commercial=true"],
+        cwd=work, env=env, capture_output=True, text=True,
+    )  # fmt: skip
+    assert run.returncode in (0, 3), run.stderr
+    written = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert written == []  # the shipped database is compiled already: no cache is written

@@ -78,6 +78,12 @@ def add_parser(sub: Any) -> None:
         "--format", choices=FORMATS, default="text", help="output format (default: text)"
     )
     parser.add_argument("--output", metavar="FILE", type=Path, help="write the output to FILE")
+    parser.add_argument(
+        "--write-notice",
+        metavar="DIR",
+        type=Path,
+        help="also write the NOTICE the licenses ask for into DIR (see `modelclear notice`)",
+    )
     add_db_option(parser)
     parser.set_defaults(run=run)
 
@@ -112,6 +118,7 @@ def run(args: argparse.Namespace) -> int:
         profile, _ = profile_and_facts(args.profile, args.assignments)
         project = check_sbom(args.sbom, profile, database=db)
         _emit(args, _render_project(project, args.format))
+        _notice(args, project, db)
         return project.exit_code
     if args.model is None:
         if args.profile or args.assignments:
@@ -120,14 +127,12 @@ def run(args: argparse.Namespace) -> int:
             )
         project = check_project(args.manifest, database=db)
         _emit(args, _render_project(project, args.format))
+        _notice(args, project, db)
         return project.exit_code
     if args.manifest is not None:
         raise InputError("give either MODEL or --manifest, not both")
     profile, facts = profile_and_facts(args.profile, args.assignments)
     report = check_use(args.model, profile, facts=facts, database=db)
-    if args.format in ("text", "json"):
-        _emit(args, render_json(report) if args.format == "json" else render_text(report))
-        return EXIT_FOR[report.verdict]
     outcome = apply_policy(report, Policy(), db, model=args.model)
     project = ProjectReport(
         manifest=None,
@@ -135,8 +140,27 @@ def run(args: argparse.Namespace) -> int:
         verdict=outcome.verdict,
         passes=outcome.passes,
     )
+    _notice(args, project, db)
+    if args.format in ("text", "json"):
+        _emit(args, render_json(report) if args.format == "json" else render_text(report))
+        return EXIT_FOR[report.verdict]
     _emit(args, _render_project(project, args.format))
     return project.exit_code
+
+
+def _notice(args: argparse.Namespace, project: ProjectReport, db: Any) -> None:
+    if args.write_notice is None:
+        return
+    from ..render.project import render_notice
+
+    try:
+        args.write_notice.mkdir(parents=True, exist_ok=True)
+        target = args.write_notice / "NOTICE"
+        target.write_text(
+            render_notice(project, {lic.id: lic.urls for lic in db}), encoding="utf-8"
+        )
+    except OSError as err:
+        raise InputError(f"{args.write_notice}: cannot be written: {err.strerror or err}") from None
 
 
 def _render_project(project: ProjectReport, fmt: str) -> str:
