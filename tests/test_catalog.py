@@ -54,6 +54,17 @@ SPELLINGS = [
     ("MIT License", "mit"),
     ("llama 3.1 community license", "llama3.1"),
     ("Gemma Terms of Use", "gemma"),
+    ("BSD 3-Clause License", "bsd-3-clause"),
+    ("MPL 2.0", "mpl-2.0"),
+    ("Mozilla Public License 2.0", "mpl-2.0"),
+    ("CC BY-SA 4.0", "cc-by-sa-4.0"),
+    ("CC BY-NC-ND 4.0", "cc-by-nc-nd-4.0"),
+    ("GNU General Public License v3.0", "gpl-3.0"),
+    ("CreativeML OpenRAIL-M", "creativeml-openrail-m"),
+    # family words name the family record, never a guessed member
+    ("BSD", "bsd"),
+    ("GPL", "gpl"),
+    ("Creative Commons", "cc"),
 ]
 
 
