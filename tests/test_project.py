@@ -152,6 +152,13 @@ def example():  # type: ignore[no-untyped-def]
     return check_project(EXAMPLE)
 
 
+def test_sarif_validates_as_sarif_2_1_0(example) -> None:  # type: ignore[no-untyped-def]
+    # sarif-pydantic models SARIF 2.1.0 (the official JSON schema is not available offline).
+    sarif = pytest.importorskip("sarif_pydantic")
+    doc = sarif.Sarif.model_validate(json.loads(render_project_sarif(example)))
+    assert doc.version == "2.1.0" and doc.runs[0].tool.driver.name == "modelclear"
+
+
 def test_sarif_has_the_required_structure(example) -> None:  # type: ignore[no-untyped-def]
     doc = json.loads(render_project_sarif(example))
     assert doc["version"] == "2.1.0" and doc["$schema"].endswith("sarif-2.1.0.json")
