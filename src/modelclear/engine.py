@@ -17,12 +17,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .conditions import (
+    Compiled,
     Facts,
     LicenseAlternative,
     LicenseAlternatives,
+    Outcome,
     Truth,
+    compiled,
     describe,
-    evaluate,
     explain,
     fact_label,
 )
@@ -77,11 +79,11 @@ def check_use(
         notes += described.notes
         questions += described.open_questions
     plan = _plan(target, db)
-    subject, parsed = plan.subject, plan.parsed
+    subject = plan.subject
     model_facts = _merge_facts(subject.facts, facts)
     fact_map = build_facts(use, model_facts, db)
 
-    evaluations = [_evaluate(alt, fact_map, db, parsed) for alt in plan.alternatives]
+    evaluations = [_evaluate(alt, fact_map, db, plan) for alt in plan.alternatives]
     questions += [
         UnknownLicense(
             key=base,
@@ -122,11 +124,11 @@ class _Plan:
     """What a check of one subject needs that does not depend on the profile."""
 
     subject: Subject
-    parsed: list[_Parsed]
     alternatives: list[_Alt]
     expression: str
     lineage: tuple[LineageStep, ...]
     notes: tuple[Note, ...]
+    via: Mapping[str, tuple[str, ...]]  # license id -> the models in the lineage it comes from
 
 
 def _plan(target: str | ModelInfo, db: Database) -> _Plan:
@@ -137,13 +139,15 @@ def _plan(target: str | ModelInfo, db: Database) -> _Plan:
         return cached
     subject = resolve(target, db)
     parsed = [_parse_node(node, db) for node in subject.nodes]
+    alternatives = _alternatives(parsed, db)
+    keys = {key for alt in alternatives for key in alt.keys}
     plan = _Plan(
         subject,
-        parsed,
-        _alternatives(parsed, db),
+        alternatives,
         _joined_expression(parsed, db),
         _lineage(subject),
         tuple(_label_notes(subject, db)),
+        {key: _via(key, parsed, db) for key in keys},
     )
     _keep(db.plans, key, plan, 512)
     return plan
@@ -380,7 +384,7 @@ class _Evaluation:
         return tuple(out)
 
 
-def _evaluate(alt: _Alt, facts: Facts, db: Database, parsed: list[_Parsed]) -> _Evaluation:
+def _evaluate(alt: _Alt, facts: Facts, db: Database, plan: _Plan) -> _Evaluation:
     result = _Evaluation(expression=" AND ".join(alt.keys) or "(none)")
     for item in alt.unparsed:
         text = item.node.expression
@@ -401,18 +405,13 @@ def _evaluate(alt: _Alt, facts: Facts, db: Database, parsed: list[_Parsed]) -> _
             )
             continue
         result.license_ids.append(lic.id)
-        via = _via(lic.id, parsed, db)
-        for clause in lic.clauses:
-            _apply(clause, lic, facts, via, result)
-    order = {lic_id: i for i, lic_id in enumerate(result.license_ids)}
-
-    def position(f: Finding) -> tuple[bool, int, int]:
-        lic = db.licenses[f.license]
-        index = next(i for i, c in enumerate(lic.clauses) if c.id == f.clause)
-        return (f.conditional, order[f.license], index)
-
-    result.conflicts.sort(key=position)
-    result.obligations.sort(key=position)
+        via = plan.via.get(lic.id, ())
+        for clause, test in _clauses(lic):
+            _apply(clause, test(facts), lic, facts, via, result)
+    # Findings were appended license by license, clause by clause; a stable sort puts the
+    # definite ones first and keeps that order within each group.
+    result.conflicts.sort(key=lambda f: f.conditional)
+    result.obligations.sort(key=lambda f: f.conditional)
     return result
 
 
@@ -426,15 +425,33 @@ def _via(license_id: str, parsed: Iterable[_Parsed], db: Database) -> tuple[str,
     return tuple(out)
 
 
+_CLAUSES: dict[int, tuple[License, list[tuple[Clause, Compiled]]]] = {}
+
+
+def _clauses(lic: License) -> list[tuple[Clause, Compiled]]:
+    """A license's clauses with their compiled triggers, worked out once per record."""
+    found = _CLAUSES.get(id(lic))
+    if found is None or found[0] is not lic:
+        found = (lic, [(c, compiled(c.when)) for c in lic.clauses])
+        _CLAUSES[id(lic)] = found
+    return found[1]
+
+
 def _apply(
-    clause: Clause, lic: License, facts: Facts, via: tuple[str, ...], out: _Evaluation
+    clause: Clause,
+    outcome: Outcome,
+    lic: License,
+    facts: Facts,
+    via: tuple[str, ...],
+    out: _Evaluation,
 ) -> None:
-    outcome = evaluate(clause.when, facts)
     if outcome.truth is Truth.FALSE:
         return
     unknown = outcome.truth is Truth.UNKNOWN
     missing = tuple(sorted(fact_label(m) for m in outcome.missing))
-    because = tuple(explain(clause.when, facts)) if not unknown else ()
+    # Which declared facts triggered a definite conflict (obligations need no such account).
+    definite_conflict = not unknown and clause.kind is ClauseKind.CONFLICT
+    because = tuple(explain(clause.when, facts)) if definite_conflict else ()
     key = (id(clause), lic.id, unknown, missing, because, via)
     cached = _FINDINGS.get(key)
     if cached is not None and cached[0] is clause:

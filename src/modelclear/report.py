@@ -38,7 +38,7 @@ class Finding(_Frozen):
     )
     missing: tuple[str, ...] = Field((), description="Undeclared facts the clause turns on.")
     because: tuple[str, ...] = Field(
-        (), description="When it applies outright: the declared facts that triggered it."
+        (), description="For a definite conflict: the declared facts that triggered it."
     )
     qualifier: str | None = Field(
         None, description="What only counsel can judge, for clauses that turn on one."
