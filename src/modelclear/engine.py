@@ -30,7 +30,7 @@ from .conditions import (
 )
 from .database import Database, load_database
 from .errors import ProfileError
-from .license import Clause, License
+from .license import Clause, Comparison, License
 from .lineage import Node, Subject, resolve
 from .model import ModelFacts, ModelInfo
 from .profile import UseProfile
@@ -406,7 +406,10 @@ def _evaluate(alt: _Alt, facts: Facts, db: Database, plan: _Plan) -> _Evaluation
             continue
         result.license_ids.append(lic.id)
         via = plan.via.get(lic.id, ())
-        for clause, test in _clauses(lic):
+        no_use_cases = not facts.get("profile.use_cases")
+        for clause, test, use_cases_only in _clauses(lic):
+            if use_cases_only and no_use_cases:
+                continue  # `any_in` over no declared use case is false
             _apply(clause, test(facts), lic, facts, via, result)
     # Findings were appended license by license, clause by clause; a stable sort puts the
     # definite ones first and keeps that order within each group.
@@ -425,16 +428,22 @@ def _via(license_id: str, parsed: Iterable[_Parsed], db: Database) -> tuple[str,
     return tuple(out)
 
 
-_CLAUSES: dict[int, tuple[License, list[tuple[Clause, Compiled]]]] = {}
+_CLAUSES: dict[int, tuple[License, list[tuple[Clause, Compiled, bool]]]] = {}
 
 
-def _clauses(lic: License) -> list[tuple[Clause, Compiled]]:
-    """A license's clauses with their compiled triggers, worked out once per record."""
+def _clauses(lic: License) -> list[tuple[Clause, Compiled, bool]]:
+    """A license's clauses with their compiled triggers, worked out once per record, and
+    whether the trigger is only a test of declared use cases (false when none is declared)."""
     found = _CLAUSES.get(id(lic))
     if found is None or found[0] is not lic:
-        found = (lic, [(c, compiled(c.when)) for c in lic.clauses])
+        found = (lic, [(c, compiled(c.when), _use_cases_only(c)) for c in lic.clauses])
         _CLAUSES[id(lic)] = found
     return found[1]
+
+
+def _use_cases_only(clause: Clause) -> bool:
+    when = clause.when
+    return isinstance(when, Comparison) and when.field == "profile.use_cases"
 
 
 def _apply(
