@@ -10,6 +10,7 @@ import contextlib
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -113,16 +114,21 @@ def test_license_expressions(text: str) -> None:
         assert report.verdict in (Verdict.NEEDS_REVIEW, Verdict.CONFLICT)
 
 
+def _read_as_file(text: str, name: str, reader: Callable[[Path], object]) -> None:
+    """Write ``text`` to a file called ``name`` and read it: only documented errors may come."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_text(text, encoding="utf-8")
+        with contextlib.suppress(ModelclearError):
+            reader(path)
+
+
 @FUZZ
 @given(yamlish)
 def test_manifests(text: str) -> None:
     from modelclear.manifest import load_manifest
 
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "modelclear.yaml"
-        path.write_text(text, encoding="utf-8")
-        with contextlib.suppress(ModelclearError):
-            load_manifest(path)
+    _read_as_file(text, "modelclear.yaml", load_manifest)
 
 
 @FUZZ
@@ -138,8 +144,4 @@ def test_manifests(text: str) -> None:
 def test_sboms(text: str) -> None:
     from modelclear.readers.sbom import read_sbom
 
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "bom.json"
-        path.write_text(text, encoding="utf-8")
-        with contextlib.suppress(ModelclearError):
-            read_sbom(path)
+    _read_as_file(text, "bom.json", read_sbom)
