@@ -15,6 +15,7 @@ Every fault is reported with the file, the line (YAML) and the field; unknown ke
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -185,17 +186,33 @@ def _no_duplicates(loaded: LoadedManifest) -> None:
 def _located(
     err: ValidationError, path: Path, lines: dict[tuple[int | str, ...], int]
 ) -> list[str]:
+    """The validation messages, each with the line of the key or item it names."""
+    where = f"{path}: "
+    by_location = {format_location(loc): line for loc, line in lines.items()}
     out = []
-    fields = Manifest.model_fields
-    for message, e in zip(
-        describe_errors(err, str(path), fields=fields), err.errors(), strict=False
-    ):
-        loc = tuple(p for p in e["loc"] if not (isinstance(p, str) and p.startswith("function")))
-        line = next((lines[loc[:n]] for n in range(len(loc), 0, -1) if loc[:n] in lines), None)
-        if line is not None:
-            message = message.replace(f"{path}: ", f"{path}: line {line}: ", 1)
-        out.append(message)
-    return out or [f"{path}: {format_location(())}invalid manifest"]
+    for message in describe_errors(err, str(path), fields=Manifest.model_fields):
+        line = _line_of(message[len(where) :], by_location)
+        out.append(message.replace(where, f"{where}line {line}: ", 1) if line else message)
+    return out or [f"{where}invalid manifest"]
+
+
+_UNKNOWN = re.compile(r"unknown field `([^`]+)`")
+
+
+def _line_of(rest: str, by_location: dict[str, int]) -> int | None:
+    """``rest`` is ``location: problem`` or, at the top, ``problem``; an unknown field is
+    found at its own key, anything else at the deepest location the message names."""
+    head = rest.split(": ", 1)[0]
+    unknown = _UNKNOWN.search(rest)
+    if unknown is not None:
+        parent = "" if head.startswith("unknown field") else head
+        key = f"{parent}.{unknown.group(1)}" if parent else unknown.group(1)
+        return by_location.get(key) or by_location.get(parent)
+    while head:
+        if head in by_location:
+            return by_location[head]
+        head = head.rpartition(".")[0] if "." in head else head.rpartition("[")[0]
+    return None
 
 
 def _yaml_lines(text: str) -> dict[tuple[int | str, ...], int]:
