@@ -191,3 +191,13 @@ def test_a_check_writes_nothing_but_what_it_was_asked_to(tmp_path: Path) -> None
     assert run.returncode in (0, 3), run.stderr
     written = [p for p in tmp_path.rglob("*") if p.is_file()]
     assert written == []  # the shipped database is compiled already: no cache is written
+
+
+def test_a_downloaded_folder_named_like_a_hub_id_is_read(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "acme" / "support-8b"
+    folder.mkdir(parents=True)
+    (folder / "README.md").write_text("---\nlicense: mit\n---\n")
+    (tmp_path / "mit").mkdir()  # a folder named like a license is never read as a model
+    monkeypatch.chdir(tmp_path)
+    assert check_use("acme/support-8b", DECLARED).licenses == ("mit",)
+    assert check_use("mit", DECLARED).license_expression == "mit"

@@ -43,7 +43,10 @@ def is_path(text: str) -> bool:
     try:
         path = Path(text).expanduser()
         named = text.startswith((".", "/", "~")) and (path.is_dir() or path.is_file())
-        return named or (text.lower().endswith(".md") and path.is_file())
+        # `org/name` that is no registry id but a folder here: a downloaded model. A bare word
+        # (`mit`) is never read as a folder, whatever the current folder holds.
+        downloaded = "/" in text and path.is_dir()
+        return named or downloaded or (text.lower().endswith(".md") and path.is_file())
     except (RuntimeError, OSError, ValueError):  # `~nobody`, names too long, NUL bytes
         return False
 
