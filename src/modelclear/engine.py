@@ -370,9 +370,12 @@ class _Evaluation:
         out = []
         for path in sorted(self.needed):
             needs = self.needed[path]
-            refs = list(
-                dict.fromkeys(f"{lic.short_name} ({cl.citation.section})" for lic, cl in needs)
-            )
+            # One reference per license, its sections each once: "Llama 3.1 (§2; §1.b.iv)".
+            sections: dict[str, dict[str, None]] = {}
+            for lic, cl in needs:
+                for part in cl.citation.section.split("; "):
+                    sections.setdefault(lic.short_name, {})[part] = None
+            refs = [f"{name} ({'; '.join(parts)})" for name, parts in sections.items()]
             verb = "needs" if len(refs) == 1 else "need"
             out.append(
                 MissingFact(
