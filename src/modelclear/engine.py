@@ -539,7 +539,7 @@ def _described(clause: Clause) -> str:
     found = _DESCRIBED.get(id(clause))
     if found is None or found[0] is not clause:
         found = (clause, describe(clause.when))
-        _DESCRIBED[id(clause)] = found
+        _keep(_DESCRIBED, id(clause), found, 4096)
     return found[1]
 
 
