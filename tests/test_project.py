@@ -339,3 +339,41 @@ def test_html_page_shows_the_verdicts_in_a_real_browser(example, tmp_path: Path)
     for result in example.results:
         assert result.model in dom
     assert "Release checklist" in dom and "allowed with obligations" in dom
+
+
+def test_an_identified_license_ref_replaces_only_its_own_symbol(
+    corpus: Path, tmp_path: Path
+) -> None:
+    # Two LicenseRefs, one id the start of the other: only the one whose text is Apache 2.0
+    # becomes apache-2.0; the other, unknown, stays named as it is and the check needs review.
+    from modelclear import check_sbom
+
+    apache = (corpus / "licenses" / "apache-2.0.txt").read_text(encoding="utf-8")
+    doc = {
+        "spdxVersion": "SPDX-2.3",
+        "dataLicense": "CC0-1.0",
+        "SPDXID": "SPDXRef-DOCUMENT",
+        "name": "example",
+        "documentNamespace": "https://example.com/spdx/example",
+        "creationInfo": {"created": "2026-01-01T00:00:00Z", "creators": ["Tool: example"]},
+        "packages": [
+            {
+                "SPDXID": "SPDXRef-model",
+                "name": "vendor-model.safetensors",
+                "downloadLocation": "NOASSERTION",
+                "licenseConcluded": "LicenseRef-vendor AND LicenseRef-vendor-extra",
+                "licenseDeclared": "NOASSERTION",
+                "copyrightText": "NOASSERTION",
+                "filesAnalyzed": False,
+            }
+        ],
+        "hasExtractedLicensingInfos": [
+            {"licenseId": "LicenseRef-vendor", "extractedText": apache},
+            {"licenseId": "LicenseRef-vendor-extra", "extractedText": "Terms agreed in writing."},
+        ],
+    }
+    path = tmp_path / "model.spdx.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    report = check_sbom(path, {}).results[0].report
+    assert report.license_expression == "apache-2.0 AND LicenseRef-vendor-extra"
+    assert report.verdict is Verdict.NEEDS_REVIEW

@@ -121,7 +121,6 @@ def check_sbom(
     declares for it (``LicenseRef-`` texts identified), and one with no license asserted
     needs review.
     """
-    from .identification import identify
     from .readers.sbom import read_sbom
 
     db = database if database is not None else load_database()
@@ -134,12 +133,7 @@ def check_sbom(
         if db.model(item.name) is not None:
             subject = item.name
         else:
-            expression = item.license or "unknown"
-            for ref, text in item.extracted.items():
-                if db.license(ref) is None:
-                    found = identify(text, db).license
-                    if found:
-                        expression = expression.replace(ref, found)
+            expression = _with_identified(item.license or "unknown", item.extracted, db)
             subject = ModelInfo(id=item.name, license=expression)
         report = check_use(subject, use, database=db)
         outcome = apply_policy(report, rules, db, model=item.name, today=today)
@@ -147,6 +141,23 @@ def check_sbom(
     if not results:
         raise InputError(f"{path}: lists no model ({facts.format}); nothing to check")
     return _combine(str(path), results, rules, ())
+
+
+def _with_identified(expression: str, extracted: Mapping[str, str], db: Database) -> str:
+    """``expression`` with each ``LicenseRef-`` whose extracted text is identified replaced by
+    the license it is, symbol by symbol (never inside a longer id that begins the same way)."""
+    from license_expression import LicenseSymbol
+
+    from .identification import identify
+
+    subs = {}
+    for ref, text in extracted.items():
+        if db.license(ref) is None:
+            found = identify(text, db).license
+            if found:
+                subs[LicenseSymbol(ref)] = LicenseSymbol(found)
+    parsed, _ = db.parse_expression(expression) if subs else (None, None)
+    return str(parsed.subs(subs)) if parsed is not None else expression
 
 
 def _known_expression(text: str, db: Database) -> bool:
