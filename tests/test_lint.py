@@ -81,6 +81,15 @@ def test_model_licenses_must_be_known(make_db) -> None:
     assert problems == ["license_db/models: `a/one`: license: unknown license `acme-2.0`"]
 
 
+def test_a_model_license_that_is_no_expression_is_flagged(make_db) -> None:
+    # "( )" makes license-expression raise a stray exception type; lint still names the fault.
+    models = [{"id": "a/one", "license": "example-1.0 AND ( )", "source": "https://x.org"}]
+    problems = lint_database(make_db(good_license(), models=models))
+    assert problems == [
+        "license_db/models: `a/one`: license: `example-1.0 AND ( )` is not a license expression"
+    ]
+
+
 def test_aliases_that_repeat_the_id_or_name_are_flagged(make_db) -> None:
     problems = lint_database(make_db(good_license(aliases=["EXAMPLE-1.0"])))
     assert problems == [

@@ -114,15 +114,10 @@ def _lint_license(lic: License, db: Database) -> list[str]:
     for alias in lic.aliases:
         if alias.lower() in {lic.id.lower(), lic.name.lower(), (lic.spdx_id or "").lower()}:
             out.append(f"{where}: aliases: `{alias}` repeats the id, name or SPDX id")
-    licensing = db.licensing
     for alias in lic.names:
-        try:
-            key = getattr(licensing.parse(alias), "key", None)
-        except Exception as err:  # license-expression raises several types here
-            key = None
-            reason = f" ({err})"
-        else:
-            reason = ""
+        expr, why = db.parse_expression(alias)
+        key = getattr(expr, "key", None)
+        reason = f" ({why})" if why is not None else ""
         if key != lic.id:
             out.append(f"{where}: aliases: `{alias}` does not parse as this license{reason}")
     return out
@@ -132,11 +127,11 @@ def _lint_models(db: Database) -> list[str]:
     out: list[str] = []
     for model in db.models.values():
         where = f"{db.root.name}/models: `{model.id}`"
-        try:
-            unknown = db.licensing.unknown_license_keys(model.license)
-        except Exception:  # ExpressionError, or AttributeError from a known upstream bug
+        expr, _ = db.parse_expression(model.license)
+        if expr is None:
             out.append(f"{where}: license: `{model.license}` is not a license expression")
             continue
+        unknown = db.licensing.unknown_license_keys(expr)
         out += [f"{where}: license: unknown license `{key}`" for key in unknown]
     return out
 
