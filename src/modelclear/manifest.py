@@ -29,6 +29,11 @@ from .validation import describe_errors, format_location, load_yaml_text
 MANIFEST_NAMES = ("modelclear.yaml", "modelclear.yml")
 
 
+def entry_key(model: str) -> str:
+    """How model entries and acknowledgements are matched: case and surrounding space ignored."""
+    return model.strip().lower()
+
+
 class Acknowledgement(BaseModel):
     """A finding a reviewer has looked at: it stops failing the gate until it expires."""
 
@@ -174,7 +179,7 @@ def load_manifest(path: str | Path) -> LoadedManifest:
 def _no_duplicates(loaded: LoadedManifest) -> None:
     seen: dict[str, int] = {}
     for i, entry in enumerate(loaded.manifest.models):
-        key = entry.model.strip().lower()
+        key = entry_key(entry.model)
         if key in seen:
             raise InputError(
                 f"{loaded.path}: models[{i}]: `{entry.model}` is listed twice (also models"

@@ -15,7 +15,7 @@ import hashlib
 from pydantic import BaseModel, ConfigDict
 
 from .database import Database
-from .manifest import Acknowledgement, Policy
+from .manifest import Acknowledgement, Policy, entry_key
 from .report import Finding, Report
 from .vocab import Verdict
 
@@ -66,7 +66,7 @@ def apply_policy(
 ) -> PolicyOutcome:
     today = today or dt.date.today()
     pin = pin_of(report)
-    acks = [a for a in policy.acknowledgements if a.model.strip().lower() == model.strip().lower()]
+    acks = [a for a in policy.acknowledgements if entry_key(a.model) == entry_key(model)]
     acknowledged, expired, stale = [], [], []
     live: dict[str, Acknowledgement] = {}
     for ack in acks:
@@ -123,6 +123,6 @@ def unmatched_acknowledgements(policy: Policy, used: dict[str, set[str]]) -> tup
     """Acknowledgements that matched no finding of their model (a typo, or a fixed finding)."""
     out = []
     for ack in policy.acknowledgements:
-        if ack.clause not in used.get(ack.model.strip().lower(), set()):
+        if ack.clause not in used.get(entry_key(ack.model), set()):
             out.append(f"{ack.model}: {ack.clause}")
     return tuple(out)

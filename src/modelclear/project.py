@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from .database import Database, load_database
 from .engine import check_use
 from .errors import InputError
-from .manifest import LoadedManifest, Policy, find_manifest, load_manifest
+from .manifest import LoadedManifest, Policy, entry_key, find_manifest, load_manifest
 from .model import ModelInfo
 from .policy import PolicyOutcome, apply_policy, unmatched_acknowledgements
 from .profile import UseProfile
@@ -93,7 +93,7 @@ def check_manifest(
             subject = _relative(loaded.folder / subject)
         report = check_use(subject, loaded.profile_for(i), database=db)
         outcome = apply_policy(report, loaded.manifest.policy, db, model=entry.model, today=today)
-        used.setdefault(entry.model.strip().lower(), set()).update(
+        used.setdefault(entry_key(entry.model), set()).update(
             f"{f.license}/{f.clause}" for f in (*report.conflicts, *report.obligations)
         )
         results.append(
