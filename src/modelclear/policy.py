@@ -78,9 +78,8 @@ def apply_policy(
             live[ack.clause] = ack
 
     def counted(f: Finding) -> bool:
-        key = f"{f.license}/{f.clause}"
-        if key in live:
-            acknowledged.append(key)
+        if f.ref in live:
+            acknowledged.append(f.ref)
             return False
         return True
 

@@ -94,7 +94,7 @@ def check_manifest(
         report = check_use(subject, loaded.profile_for(i), database=db)
         outcome = apply_policy(report, loaded.manifest.policy, db, model=entry.model, today=today)
         used.setdefault(entry_key(entry.model), set()).update(
-            f"{f.license}/{f.clause}" for f in (*report.conflicts, *report.obligations)
+            f.ref for f in (*report.conflicts, *report.obligations)
         )
         results.append(
             ModelResult(model=entry.model, line=loaded.lines[i], report=report, policy=outcome)
@@ -179,7 +179,7 @@ def check_card(path: str, profile: Mapping[str, Any]) -> dict[str, Any]:
         "path": path,
         "verdict": report.verdict.value,
         "licenses": list(report.licenses),
-        "conflicts": [f"{f.license}/{f.clause}" for f in report.conflicts if not f.conditional],
+        "conflicts": [f.ref for f in report.conflicts if not f.conditional],
         "error": None,
     }
 

@@ -47,6 +47,11 @@ class Finding(_Frozen):
         (), description="Models in the checked lineage whose license this clause comes from."
     )
 
+    @property
+    def ref(self) -> str:
+        """``license/clause``: how acknowledgements and reports name the finding."""
+        return f"{self.license}/{self.clause}"
+
 
 class MissingFact(_Frozen):
     """A fact the profile did not declare that a decision turns on."""

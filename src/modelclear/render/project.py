@@ -89,7 +89,7 @@ def render_project_markdown(project: ProjectReport) -> str:
             why = f" ({'; '.join(c.because)})" if c.because else ""
             out.append(f"- **Conflict** {_ref(c)}: {c.summary}{why} {_cite(c)}")
         for c in review:
-            ack = " *(acknowledged)*" if f"{c.license}/{c.clause}" in r.policy.acknowledged else ""
+            ack = " *(acknowledged)*" if c.ref in r.policy.acknowledged else ""
             turns = f" Turns on: {c.qualifier}." if c.qualifier else ""
             out.append(f"- **Review** {_ref(c)}: {c.summary}{turns}{ack} {_cite(c)}")
         for u in rep.unknown_licenses:
@@ -164,11 +164,11 @@ def render_project_sarif(project: ProjectReport, uri: str | None = None) -> str:
         for d in r.policy.denied:
             results.append(_result("policy", f"{r.model}: {d}", where, r.line, f"{r.model}|{d}"))
         for c in r.report.conflicts:
-            if f"{c.license}/{c.clause}" in r.policy.acknowledged:
+            if c.ref in r.policy.acknowledged:
                 continue
             rule = "review" if c.conditional else "conflict"
             text = f"{r.model}: {_ref(c)}: {c.summary} ({c.citation.section})"
-            results.append(_result(rule, text, where, r.line, f"{r.model}|{c.license}/{c.clause}"))
+            results.append(_result(rule, text, where, r.line, f"{r.model}|{c.ref}"))
         for u in r.report.unknown_licenses:
             results.append(
                 _result(
@@ -181,9 +181,7 @@ def render_project_sarif(project: ProjectReport, uri: str | None = None) -> str:
             )
         for o in r.report.obligations:
             text = f"{r.model}: {o.kind.value} [{o.license}/{o.clause}]: {o.summary}"
-            results.append(
-                _result("obligation", text, where, r.line, f"{r.model}|{o.license}/{o.clause}")
-            )
+            results.append(_result("obligation", text, where, r.line, f"{r.model}|{o.ref}"))
     doc = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -231,7 +229,7 @@ def render_project_junit(project: ProjectReport) -> str:
         problems += [
             f"{c.kind.value} [{c.license}/{c.clause}]: {c.summary}"
             for c in r.report.conflicts
-            if f"{c.license}/{c.clause}" not in r.policy.acknowledged
+            if c.ref not in r.policy.acknowledged
         ]
         problems += [f"{u.key}: {u.reason}" for u in r.report.unknown_licenses]
         message = quoteattr(f"{_MARK[r.policy.verdict]}")
@@ -266,24 +264,15 @@ def render_project_github(project: ProjectReport) -> str:
                 f"::error {loc},title={_gh('policy', prop=True)}::{_gh(f'{r.model}: {d}')}"
             )
         for c in r.report.conflicts:
-            if f"{c.license}/{c.clause}" in r.policy.acknowledged:
+            if c.ref in r.policy.acknowledged:
                 continue
             level = "warning" if c.conditional else "error"
-            title = _gh(f"{c.license}/{c.clause}", prop=True)
+            title = _gh(c.ref, prop=True)
             lines.append(f"::{level} {loc},title={title}::{_gh(f'{r.model}: {c.summary}')}")
         for u in r.report.unknown_licenses:
             lines.append(f"::warning {loc},title=unknown::{_gh(f'{r.model}: {u.key}: {u.reason}')}")
     lines.append(f"::notice ::{_gh('modelclear gate ' + _gate(project.passes))}")
     return "\n".join(lines) + "\n"
-
-
-__all__ = [
-    "render_project_github",
-    "render_project_junit",
-    "render_project_markdown",
-    "render_project_sarif",
-    "render_project_text",
-]
 
 
 # --------------------------------------------------------------------------- NOTICE
@@ -416,3 +405,14 @@ def render_project_html(project: ProjectReport) -> str:
         out.append("<ul>" + "".join(items) + "</ul>" if items else "<p>No finding.</p>")
     out.append(f'<p class="notice">{_h(project.notice)}</p></body></html>')
     return "\n".join(out) + "\n"
+
+
+__all__ = [
+    "render_notice",
+    "render_project_github",
+    "render_project_html",
+    "render_project_junit",
+    "render_project_markdown",
+    "render_project_sarif",
+    "render_project_text",
+]
