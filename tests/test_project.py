@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -16,7 +17,9 @@ from modelclear import InputError, ModelclearError, Verdict, check_project
 from modelclear.manifest import find_manifest, load_manifest
 from modelclear.render.project import (
     render_project_github,
+    render_project_html,
     render_project_junit,
+    render_project_markdown,
     render_project_sarif,
 )
 
@@ -133,6 +136,11 @@ def test_an_acknowledgement_holds_until_it_expires(tmp_path: Path) -> None:
     assert before.unmatched_acknowledgements == (
         "black-forest-labs/FLUX.1-dev: flux-1-dev-non-commercial-license/no-such-clause",
     )
+    # The checklists a reviewer reads mark every acknowledged finding, definite ones included.
+    for page in (render_project_markdown(before), render_project_html(before)):
+        items = re.split(r"\n|<li>", page)
+        lines = [item for item in items if "/no-end-user-service]" in item]
+        assert lines and all("(acknowledged)" in line for line in lines)
     after = check_project(path, today=dt.date(2027, 2, 1))
     assert after.results[0].policy.verdict is Verdict.CONFLICT and not after.passes
     assert len(after.results[0].policy.expired) == 2

@@ -68,6 +68,11 @@ def _ref(f: Finding) -> str:
     return f"`{f.kind.value}` [{f.license}/{f.clause}]"
 
 
+def _acknowledged(r: ModelResult, f: Finding) -> bool:
+    """Whether the policy acknowledged ``f``: listed with a mark, or left out, never as live."""
+    return f.ref in r.policy.acknowledged
+
+
 def render_project_markdown(project: ProjectReport) -> str:
     out = [
         "# Release checklist",
@@ -87,9 +92,10 @@ def render_project_markdown(project: ProjectReport) -> str:
         review = [c for c in rep.conflicts if c.conditional]
         for c in definite:
             why = f" ({'; '.join(c.because)})" if c.because else ""
-            out.append(f"- **Conflict** {_ref(c)}: {c.summary}{why} {_cite(c)}")
+            ack = " *(acknowledged)*" if _acknowledged(r, c) else ""
+            out.append(f"- **Conflict** {_ref(c)}: {c.summary}{why}{ack} {_cite(c)}")
         for c in review:
-            ack = " *(acknowledged)*" if c.ref in r.policy.acknowledged else ""
+            ack = " *(acknowledged)*" if _acknowledged(r, c) else ""
             turns = f" Turns on: {c.qualifier}." if c.qualifier else ""
             out.append(f"- **Review** {_ref(c)}: {c.summary}{turns}{ack} {_cite(c)}")
         for u in rep.unknown_licenses:
@@ -164,7 +170,7 @@ def render_project_sarif(project: ProjectReport, uri: str | None = None) -> str:
         for d in r.policy.denied:
             results.append(_result("policy", f"{r.model}: {d}", where, r.line, f"{r.model}|{d}"))
         for c in r.report.conflicts:
-            if c.ref in r.policy.acknowledged:
+            if _acknowledged(r, c):
                 continue
             rule = "review" if c.conditional else "conflict"
             text = f"{r.model}: {_ref(c)}: {c.summary} ({c.citation.section})"
@@ -229,7 +235,7 @@ def render_project_junit(project: ProjectReport) -> str:
         problems += [
             f"{c.kind.value} [{c.license}/{c.clause}]: {c.summary}"
             for c in r.report.conflicts
-            if c.ref not in r.policy.acknowledged
+            if not _acknowledged(r, c)
         ]
         problems += [f"{u.key}: {u.reason}" for u in r.report.unknown_licenses]
         message = quoteattr(f"{_MARK[r.policy.verdict]}")
@@ -264,7 +270,7 @@ def render_project_github(project: ProjectReport) -> str:
                 f"::error {loc},title={_gh('policy', prop=True)}::{_gh(f'{r.model}: {d}')}"
             )
         for c in r.report.conflicts:
-            if c.ref in r.policy.acknowledged:
+            if _acknowledged(r, c):
                 continue
             level = "warning" if c.conditional else "error"
             title = _gh(c.ref, prop=True)
@@ -383,9 +389,10 @@ def render_project_html(project: ProjectReport) -> str:
         for c in rep.conflicts:
             label = "Review" if c.conditional else "Conflict"
             turns = f" <em>Turns on: {_h(c.qualifier)}.</em>" if c.qualifier else ""
+            ack = " <em>(acknowledged)</em>" if _acknowledged(r, c) else ""
             items.append(
                 f"<li><strong>{label}</strong> <code>{_h(c.kind.value)}</code> "
-                f"[{_h(c.license)}/{_h(c.clause)}]: {_h(c.summary)}{turns} "
+                f"[{_h(c.license)}/{_h(c.clause)}]: {_h(c.summary)}{turns}{ack} "
                 f'<a href="{_h(c.citation.url)}">{_h(c.citation.section)}</a></li>'
             )
         items += [
