@@ -22,13 +22,13 @@ from pydantic import (
 
 from .errors import ProfileError
 from .validation import validate_model
+from .vocab import Relation
 
 _Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 _Url = Annotated[str, StringConstraints(pattern=r"^https://\S+$")]
 
 _HubId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")]
 
-Relation = Literal["finetune", "adapter", "merge", "quantized", "distillation"]
 Modality = Literal["text", "image", "audio", "video", "code", "3d", "tabular", "time-series"]
 
 

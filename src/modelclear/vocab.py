@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from types import MappingProxyType
-from typing import Final
+from typing import Final, Literal, get_args
 
 
 class _Vocab(str, enum.Enum):
@@ -33,6 +33,11 @@ class Verdict(_Vocab):
 
 
 _VERDICT_RANK: Final = MappingProxyType({v: i for i, v in enumerate(Verdict)})
+
+#: How a model derives from its base models: the Hub's four ``base_model_relation`` values
+#: (adapter, merge, quantized, finetune) and distillation into a student.
+Relation = Literal["finetune", "adapter", "merge", "quantized", "distillation"]
+RELATIONS: Final = get_args(Relation)
 
 
 class ClauseKind(_Vocab):

@@ -7,19 +7,16 @@ Only the keys that bear on terms are kept: ``license`` (a string or a list), ``l
 from __future__ import annotations
 
 import re
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from ..errors import InputError
 from ..validation import load_yaml_text
+from ..vocab import RELATIONS, Relation
 
 # The first block between two `---` lines; leading whitespace, CRLF/CR and trailing spaces after
 # the closing `---` are tolerated, as the Hub's own reader does.
 _FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-
-Relation = Literal["finetune", "adapter", "merge", "quantized", "distillation"]
-_RELATIONS = ("finetune", "adapter", "merge", "quantized", "distillation")
 
 
 class CardFacts(BaseModel):
@@ -65,9 +62,9 @@ def read_card(text: str, where: str = "README.md") -> CardFacts:
     name = _strings(data.get("license_name"), "license_name", where)
     link = _strings(data.get("license_link"), "license_link", where)
     relation = data.get("base_model_relation")
-    if relation is not None and relation not in _RELATIONS:
+    if relation is not None and relation not in RELATIONS:
         raise InputError(
-            f"{where}: base_model_relation: `{relation}` is not one of {', '.join(_RELATIONS)}"
+            f"{where}: base_model_relation: `{relation}` is not one of {', '.join(RELATIONS)}"
         )
     return CardFacts(
         licenses=_strings(data.get("license"), "license", where),
