@@ -12,6 +12,8 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "profiles" / "saas-startup.yaml"
 SCRIPT = Path(sys.executable).with_name("modelclear")
+PROJECT = REPO / "examples" / "project" / "modelclear.yaml"
+UNWRITABLE = REPO / "README.md"  # a file: nothing can be written beneath it
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -88,6 +90,11 @@ def test_json_output_parses_and_carries_the_verdict() -> None:
         (["check", "llama3.1", "--db", "/nonexistent/db"], "not a license database directory"),
         (["check"], "no modelclear.yaml (or [tool.modelclear] in pyproject.toml) here"),
         (["frobnicate"], "invalid choice"),
+        (
+            ["notice", "--manifest", str(PROJECT), "--output", str(UNWRITABLE / "NOTICE")],
+            "NOTICE: cannot be written",
+        ),
+        (["init", "--path", str(UNWRITABLE / "m.yaml")], "m.yaml: cannot be written"),
     ],
 )
 def test_usage_and_input_errors_exit_2_on_one_line_without_traceback(

@@ -42,6 +42,16 @@ def write(text: str) -> None:
     sys.stdout.write(text)
 
 
+def write_file(path: Path, text: str) -> None:
+    """Write ``text`` to ``path``; a path that cannot be written is an input error naming it."""
+    from ..errors import InputError
+
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise InputError(f"{path}: cannot be written: {err.strerror or err}") from None
+
+
 def named_license(db: Database, name: str) -> License:
     """The license ``name`` names, or an input error with close matches."""
     from ..errors import InputError

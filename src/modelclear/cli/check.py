@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from ..database import Database
 from ..engine import check_use
 from ..errors import InputError
 from ..manifest import Policy
@@ -24,7 +25,7 @@ from ..render.project import (
     render_project_text,
 )
 from ..vocab import EXIT_CONFLICT, EXIT_NEEDS_REVIEW, EXIT_OK, Verdict
-from ._common import add_db_option, database, write
+from ._common import add_db_option, database, write, write_file
 
 FORMATS = ("text", "json", "markdown", "sarif", "junit", "github", "html")
 
@@ -148,19 +149,16 @@ def run(args: argparse.Namespace) -> int:
     return project.exit_code
 
 
-def _notice(args: argparse.Namespace, project: ProjectReport, db: Any) -> None:
+def _notice(args: argparse.Namespace, project: ProjectReport, db: Database) -> None:
     if args.write_notice is None:
         return
-    from ..render.project import render_notice
+    from .notice import notice_text
 
     try:
         args.write_notice.mkdir(parents=True, exist_ok=True)
-        target = args.write_notice / "NOTICE"
-        target.write_text(
-            render_notice(project, {lic.id: lic.urls for lic in db}), encoding="utf-8"
-        )
     except OSError as err:
         raise InputError(f"{args.write_notice}: cannot be written: {err.strerror or err}") from None
+    write_file(args.write_notice / "NOTICE", notice_text(project, db))
 
 
 def _render_project(project: ProjectReport, fmt: str) -> str:
@@ -185,8 +183,5 @@ def _render_project(project: ProjectReport, fmt: str) -> str:
 def _emit(args: argparse.Namespace, text: str) -> None:
     if args.output is None:
         write(text)
-        return
-    try:
-        args.output.write_text(text, encoding="utf-8")
-    except OSError as err:
-        raise InputError(f"{args.output}: cannot be written: {err.strerror or err}") from None
+    else:
+        write_file(args.output, text)

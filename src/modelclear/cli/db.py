@@ -12,7 +12,7 @@ from ..identification import FINGERPRINTS, fingerprint, load_fingerprints
 from ..lint import lint_database
 from ..readers import read_inside
 from ..vocab import EXIT_CONFLICT, EXIT_OK
-from ._common import add_db_option, database, named_license, write
+from ._common import add_db_option, database, named_license, write, write_file
 
 
 def add_parser(sub: Any) -> None:
@@ -65,7 +65,7 @@ def run_fingerprint(args: argparse.Namespace) -> int:
     entries = load_fingerprints(db.root)
     entries[lic.id] = fingerprint(read_inside(args.file))  # type: ignore[assignment]
     ordered = {k: entries[k] for k in sorted(entries)}
-    (db.root / FINGERPRINTS).write_text(json.dumps(ordered, indent=1) + "\n", encoding="utf-8")
+    write_file(db.root / FINGERPRINTS, json.dumps(ordered, indent=1) + "\n")
     write(f"{lic.id}: fingerprint stored in {db.root.name}/{FINGERPRINTS}\n")
     return EXIT_OK
 
@@ -81,6 +81,6 @@ def run_compile(args: argparse.Namespace) -> int:
         where = path.relative_to(db.root).as_posix()
         data[where] = load_yaml_text(read_text(path, where), where)
     digest = compiled.digest(db.root, files)
-    (db.root / compiled.COMPILED).write_text(compiled.render(digest, data) + "\n", encoding="utf-8")
+    write_file(db.root / compiled.COMPILED, compiled.render(digest, data) + "\n")
     write(f"{db.root.name}/{compiled.COMPILED}: {len(files)} files compiled\n")
     return EXIT_OK

@@ -14,7 +14,7 @@ from ..engine import check_use
 from ..errors import InputError, ProfileError
 from ..manifest import load_manifest
 from ..profile import UseProfile, parse_assignment
-from ._common import write
+from ._common import write, write_file
 
 _TEMPLATE = """\
 # modelclear project manifest: the models this project ships and the use it declares.
@@ -130,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
         answers = ask(models)
         manifest = {"profile": answers, "models": models, "policy": {"fail_on_review": True}}
         header = "# modelclear project manifest, written from your answers (modelclear init).\n"
-        args.path.write_text(header + yaml.safe_dump(manifest, sort_keys=False), encoding="utf-8")
+        write_file(args.path, header + yaml.safe_dump(manifest, sort_keys=False))
         load_manifest(args.path)
         write(f"wrote {args.path}; run `modelclear check` to gate its models\n")
         return 0
@@ -143,7 +143,7 @@ def run(args: argparse.Namespace) -> int:
         hosted=_yes(args.hosted),
         models="\n".join(f"  - {m}" for m in models),
     )
-    args.path.write_text(text, encoding="utf-8")
+    write_file(args.path, text)
     load_manifest(args.path)  # what was written must load
     write(f"wrote {args.path}; run `modelclear check` to gate its models\n")
     return 0

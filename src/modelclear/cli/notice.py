@@ -7,11 +7,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..database import Database
 from ..errors import InputError
-from ..project import check_project
+from ..project import ProjectReport, check_project
 from ..render.project import render_notice
 from ..vocab import EXIT_CONFLICT, EXIT_OK
-from ._common import add_db_option, database, write
+from ._common import add_db_option, database, write, write_file
 
 
 def add_parser(sub: Any) -> None:
@@ -28,10 +29,15 @@ def add_parser(sub: Any) -> None:
     parser.set_defaults(run=run)
 
 
+def notice_text(project: ProjectReport, db: Database) -> str:
+    """The NOTICE for ``project``, each license's text pointed to by its official URLs."""
+    return render_notice(project, {lic.id: lic.urls for lic in db})
+
+
 def run(args: argparse.Namespace) -> int:
     db = database(args)
     project = check_project(args.manifest, database=db)
-    text = render_notice(project, {lic.id: lic.urls for lic in db})
+    text = notice_text(project, db)
     if args.check is not None:
         try:
             current = args.check.read_text(encoding="utf-8")
@@ -46,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         write(f"{args.check}: current\n")
         return EXIT_OK
     if args.output is not None:
-        args.output.write_text(text, encoding="utf-8")
+        write_file(args.output, text)
     else:
         write(text)
     return EXIT_OK
