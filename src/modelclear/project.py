@@ -20,7 +20,7 @@ from .database import Database, load_database
 from .engine import check_use
 from .errors import InputError
 from .manifest import LoadedManifest, Policy, entry_key, find_manifest, load_manifest
-from .model import ModelInfo
+from .model import ModelFacts, ModelInfo
 from .policy import PolicyOutcome, apply_policy, unmatched_acknowledgements
 from .profile import UseProfile
 from .report import Report
@@ -99,12 +99,22 @@ def check_manifest(
         results.append(
             ModelResult(model=entry.model, line=loaded.lines[i], report=report, policy=outcome)
         )
-    return _combine(
-        loaded.path,
-        results,
-        loaded.manifest.policy,
-        unmatched_acknowledgements(loaded.manifest.policy, used),
-    )
+    return _combine(loaded.path, results, unmatched_acknowledgements(loaded.manifest.policy, used))
+
+
+def check_one(
+    model: str,
+    profile: UseProfile | Mapping[str, Any] | None = None,
+    *,
+    facts: ModelFacts | None = None,
+    database: Database | None = None,
+) -> ProjectReport:
+    """One model, no manifest, no house policy: its report as a project of one, for the
+    project renderers (markdown, SARIF, JUnit, GitHub, HTML, NOTICE)."""
+    db = database if database is not None else load_database()
+    report = check_use(model, profile, facts=facts, database=db)
+    outcome = apply_policy(report, Policy(), db, model=model)
+    return _combine(None, [ModelResult(model=model, line=0, report=report, policy=outcome)], ())
 
 
 def check_sbom(
@@ -140,7 +150,7 @@ def check_sbom(
         results.append(ModelResult(model=item.name, line=0, report=report, policy=outcome))
     if not results:
         raise InputError(f"{path}: lists no model ({facts.format}); nothing to check")
-    return _combine(str(path), results, rules, ())
+    return _combine(str(path), results, ())
 
 
 def _with_identified(expression: str, extracted: Mapping[str, str], db: Database) -> str:
@@ -207,7 +217,6 @@ def check_many(
 def _combine(
     manifest: str | None,
     results: list[ModelResult],
-    policy: Policy,
     unmatched: tuple[str, ...],
 ) -> ProjectReport:
     verdict = max((r.policy.verdict for r in results), key=lambda v: v.rank)

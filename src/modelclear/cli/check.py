@@ -8,13 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from ..database import Database
-from ..engine import check_use
 from ..errors import InputError
-from ..manifest import Policy
 from ..model import ModelFacts
-from ..policy import apply_policy
 from ..profile import UseProfile, parse_assignment, read_profile_data
-from ..project import ModelResult, ProjectReport, check_project, check_sbom
+from ..project import ProjectReport, check_one, check_project, check_sbom
 from ..render import render_json, render_text
 from ..render.project import (
     render_project_github,
@@ -133,14 +130,8 @@ def run(args: argparse.Namespace) -> int:
     if args.manifest is not None:
         raise InputError("give either MODEL or --manifest, not both")
     profile, facts = profile_and_facts(args.profile, args.assignments)
-    report = check_use(args.model, profile, facts=facts, database=db)
-    outcome = apply_policy(report, Policy(), db, model=args.model)
-    project = ProjectReport(
-        manifest=None,
-        results=(ModelResult(model=args.model, line=0, report=report, policy=outcome),),
-        verdict=outcome.verdict,
-        passes=outcome.passes,
-    )
+    project = check_one(args.model, profile, facts=facts, database=db)
+    report = project.results[0].report
     _notice(args, project, db)
     if args.format in ("text", "json"):
         _emit(args, render_json(report) if args.format == "json" else render_text(report))
