@@ -128,6 +128,23 @@ def test_from_file_reports_unreadable_and_malformed_files(tmp_path: Path) -> Non
         UseProfile.from_file(tmp_path)
 
 
+def test_profile_files_that_are_no_regular_file_or_too_large_are_refused(tmp_path: Path) -> None:
+    import os
+
+    from modelclear.validation import MAX_YAML_BYTES
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs on this platform")
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)  # reading it would block: it must be refused without being opened
+    with pytest.raises(ProfileError, match="not a regular file"):
+        UseProfile.from_file(fifo)
+    big = tmp_path / "big.yaml"
+    big.write_text("# " + "x" * MAX_YAML_BYTES + "\ncommercial: true\n")
+    with pytest.raises(ProfileError, match="byte limit"):
+        UseProfile.from_file(big)
+
+
 def test_yaml_file_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "p.yaml"
     path.write_text("commercial: true\nmonthly_active_users: 1_000\nuse_cases: [spam]\n")

@@ -7,6 +7,7 @@ Message style: location first, parts joined with colons, user values in backtick
 from __future__ import annotations
 
 import difflib
+import stat
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -156,13 +157,15 @@ def read_text(path: Path, where: str | None = None) -> str:
     """Read a UTF-8 file; raise ``ValueError`` with a one-line reason when it cannot be read."""
     label = where or str(path)
     try:
-        size = path.stat().st_size
-        if path.is_file() and size > MAX_YAML_BYTES:
-            raise ValueError(
-                f"{label}: {size:,} bytes, larger than the {MAX_YAML_BYTES:,}-byte limit"
-            )
-        if path.exists() and not path.is_file() and not path.is_dir():
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise ValueError(f"{label}: is a directory, expected a YAML file")
+        if not stat.S_ISREG(info.st_mode):
             raise ValueError(f"{label}: not a regular file (a FIFO, device or socket); not read")
+        if info.st_size > MAX_YAML_BYTES:
+            raise ValueError(
+                f"{label}: {info.st_size:,} bytes, larger than the {MAX_YAML_BYTES:,}-byte limit"
+            )
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ValueError(f"{label}: no such file") from None
