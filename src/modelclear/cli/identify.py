@@ -8,6 +8,7 @@ from typing import Any
 
 from ..identification import MIN_CONFIDENCE, identify
 from ..readers import read_inside
+from ..vocab import EXIT_NEEDS_REVIEW, EXIT_OK
 from ._common import add_db_option, add_format_option, database, write
 
 
@@ -45,4 +46,4 @@ def run(args: argparse.Namespace) -> int:
                 f'not account for: "{span.excerpt}"'
             )
         write("\n".join(lines) + "\n")
-    return 0 if result.license and not result.unexplained else 3
+    return EXIT_OK if result.license and not result.unexplained else EXIT_NEEDS_REVIEW
