@@ -86,3 +86,11 @@ def test_the_engine_knows_no_license_names() -> None:
     for name in ("engine.py", "conditions.py", "lineage.py"):
         text = (PACKAGE / name).read_text(encoding="utf-8").lower()
         assert not [i for i in ids if f'"{i}"' in text or f"'{i}'" in text], name
+
+
+def test_every_public_name_is_listed_once_and_resolves() -> None:
+    # The lazy table (where each name lives) and __all__ are two lists that must agree.
+    where = modelclear._WHERE  # type: ignore[attr-defined]
+    assert sorted(modelclear.__all__) == sorted(["__version__", *where])
+    for name in where:
+        assert getattr(modelclear, name) is not None, name
